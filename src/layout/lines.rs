@@ -1,0 +1,225 @@
+//! Glyphs → text lines: cluster by vertical overlap, order by x, join with
+//! the CJK spacing rules.
+
+use crate::page::{BBox, Glyph};
+
+/// One line of text in reading order, with the glyphs it was built from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub bbox: BBox,
+    /// Median glyph size in points.
+    pub size: f32,
+    /// Lowest glyph confidence on the line.
+    pub confidence: f32,
+}
+
+/// True for ideographs and the CJK punctuation / full-width forms that sit
+/// between them without spaces.
+pub fn is_cjk(ch: char) -> bool {
+    matches!(ch as u32,
+        0x2E80..=0x2FDF      // radicals
+        | 0x3000..=0x303F    // CJK symbols and punctuation
+        | 0x3400..=0x4DBF    // extension A
+        | 0x4E00..=0x9FFF    // unified ideographs
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0xFE30..=0xFE4F    // compatibility forms
+        | 0xFF00..=0xFFEF    // full-width forms
+        | 0x2018..=0x201F    // curly quotes, set full-width in CJK fonts
+        | 0x2014..=0x2015    // em dash
+        | 0x2026             // ellipsis
+        | 0x00B7             // middle dot
+        | 0x20000..=0x2FFFF) // extensions B–F
+}
+
+/// Whether two neighbouring characters on a line get a space between them.
+/// CJK pairs never do; otherwise a printed space or a gap over ¼ em does.
+pub fn needs_space(prev: char, next: char, gap: f32, em: f32, printed_space: bool) -> bool {
+    if is_cjk(prev) && is_cjk(next) {
+        return false;
+    }
+    printed_space || gap > 0.25 * em
+}
+
+/// Clusters glyphs into lines, top to bottom. Space glyphs only mark gaps.
+pub fn build_lines(glyphs: &[&Glyph]) -> Vec<Line> {
+    let mut order: Vec<&Glyph> = glyphs.to_vec();
+    order.sort_by(|a, b| a.bbox.cy().total_cmp(&b.bbox.cy()));
+    // Each cluster keeps its vertical extent; a glyph joins the cluster it
+    // overlaps by at least half of the smaller height.
+    let mut clusters: Vec<(f32, f32, Vec<&Glyph>)> = Vec::new();
+    for g in order {
+        let (y0, y1) = (g.bbox.y0, g.bbox.y1);
+        let h = (y1 - y0).max(0.1);
+        let hit = clusters.iter_mut().rev().take(4).find(|(c0, c1, _)| {
+            let overlap = y1.min(*c1) - y0.max(*c0);
+            overlap >= 0.5 * h.min((*c1 - *c0).max(0.1))
+        });
+        match hit {
+            Some(c) => {
+                c.0 = c.0.min(y0);
+                c.1 = c.1.max(y1);
+                c.2.push(g);
+            }
+            None => clusters.push((y0, y1, vec![g])),
+        }
+    }
+    let mut lines: Vec<Line> = clusters
+        .into_iter()
+        .filter_map(|(_, _, gs)| join_line(gs))
+        .collect();
+    lines.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+    lines
+}
+
+/// Orders one line's glyphs by x and joins them into text.
+fn join_line(mut gs: Vec<&Glyph>) -> Option<Line> {
+    gs.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    let mut sizes: Vec<f32> = gs
+        .iter()
+        .filter(|g| !g.ch.is_whitespace())
+        .map(|g| g.size)
+        .collect();
+    if sizes.is_empty() {
+        return None;
+    }
+    sizes.sort_by(f32::total_cmp);
+    let em = sizes[sizes.len() / 2].max(1.0);
+    let mut text = String::new();
+    let mut bbox: Option<BBox> = None;
+    let mut confidence = 1.0f32;
+    let mut prev: Option<&Glyph> = None;
+    let mut printed_space = false;
+    for g in gs {
+        if g.ch.is_whitespace() {
+            printed_space = prev.is_some();
+            continue;
+        }
+        if let Some(p) = prev {
+            let gap = g.bbox.x0 - p.bbox.x1;
+            // Overlapping duplicates are how some producers fake bold text.
+            if p.ch == g.ch && (g.bbox.x0 - p.bbox.x0).abs() < 0.2 * em {
+                printed_space = false;
+                continue;
+            }
+            if needs_space(p.ch, g.ch, gap, em, printed_space) {
+                text.push(' ');
+            }
+        }
+        text.push(g.ch);
+        bbox = Some(bbox.map_or(g.bbox, |b| b.union(&g.bbox)));
+        confidence = confidence.min(g.confidence);
+        prev = Some(g);
+        printed_space = false;
+    }
+    Some(Line {
+        text,
+        bbox: bbox?,
+        size: em,
+        confidence,
+    })
+}
+
+/// Joins the lines of one block (a cell, a wrapped label) into one string:
+/// CJK boundaries get nothing, Latin–Latin boundaries a space.
+pub fn join_block(lines: &[Line]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        if let (Some(a), Some(b)) = (out.chars().last(), l.text.chars().next())
+            && !is_cjk(a)
+            && !is_cjk(b)
+            && a.is_alphanumeric()
+            && b.is_alphanumeric()
+        {
+            out.push(' ');
+        }
+        out.push_str(&l.text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(ch: char, x: f32, y: f32, w: f32) -> Glyph {
+        Glyph {
+            ch,
+            bbox: BBox::new(x, y, x + w, y + 10.0),
+            size: 10.0,
+            confidence: 1.0,
+        }
+    }
+
+    fn texts(gs: &[Glyph]) -> Vec<String> {
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        build_lines(&refs).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn letter_spaced_cjk_joins_without_spaces() {
+        let gs = [
+            g('自', 0.0, 0.0, 10.0),
+            g(' ', 10.0, 0.0, 3.0),
+            g('然', 20.0, 0.0, 10.0),
+            g(' ', 30.0, 0.0, 3.0),
+            g('人', 40.0, 0.0, 10.0),
+        ];
+        assert_eq!(texts(&gs), ["自然人"]);
+    }
+
+    #[test]
+    fn latin_runs_get_a_space_only_at_a_wide_gap() {
+        let gs = [
+            g('区', 0.0, 0.0, 10.0),
+            g(' ', 10.0, 0.0, 3.0),
+            g('A', 13.0, 0.0, 6.0),
+            g('P', 19.0, 0.0, 6.0),
+            g('P', 25.5, 0.0, 6.0),
+            g('1', 40.0, 0.0, 5.0),
+        ];
+        assert_eq!(texts(&gs), ["区 APP 1"]);
+    }
+
+    #[test]
+    fn digits_next_to_ideographs_join_when_tight() {
+        let gs = [
+            g('2', 0.0, 0.0, 5.0),
+            g('0', 5.0, 0.0, 5.0),
+            g('年', 10.5, 0.0, 10.0),
+        ];
+        assert_eq!(texts(&gs), ["20年"]);
+    }
+
+    #[test]
+    fn lines_are_split_by_vertical_position_and_sorted() {
+        let gs = [
+            g('下', 0.0, 20.0, 10.0),
+            g('上', 0.0, 0.0, 10.0),
+            g('行', 10.0, 1.0, 10.0),
+        ];
+        assert_eq!(texts(&gs), ["上行", "下"]);
+    }
+
+    #[test]
+    fn one_character_per_line_labels_join_into_one_word() {
+        let gs = [
+            g('结', 0.0, 0.0, 10.0),
+            g('果', 0.0, 12.0, 10.0),
+            g('维', 0.0, 24.0, 10.0),
+            g('持', 0.0, 36.0, 10.0),
+        ];
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        assert_eq!(join_block(&build_lines(&refs)), "结果维持");
+    }
+
+    #[test]
+    fn overprinted_bold_duplicates_are_dropped() {
+        let gs = [
+            g('公', 0.0, 0.0, 10.0),
+            g('公', 0.3, 0.0, 10.0),
+            g('开', 10.0, 0.0, 10.0),
+        ];
+        assert_eq!(texts(&gs), ["公开"]);
+    }
+}

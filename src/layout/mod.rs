@@ -1,0 +1,177 @@
+//! Page → lines and tables. The layout never knows whether a glyph came from
+//! a font or from OCR.
+
+pub mod lines;
+pub mod table;
+
+use crate::page::{BBox, Glyph, Page};
+pub use lines::{Line, build_lines, is_cjk, join_block};
+use serde::Serialize;
+use table::grids_from_rules;
+
+/// One table cell with its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub row: usize,
+    pub col: usize,
+    pub rowspan: usize,
+    pub colspan: usize,
+    #[serde(serialize_with = "ser_bbox")]
+    pub bbox: BBox,
+    pub text: String,
+    /// Lowest glyph confidence in the cell (1.0 when empty).
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub page: usize,
+    #[serde(serialize_with = "ser_bbox")]
+    pub bbox: BBox,
+    /// Column boundaries (cols + 1 values).
+    pub xs: Vec<f32>,
+    /// Row boundaries (rows + 1 values).
+    pub ys: Vec<f32>,
+    pub cells: Vec<Cell>,
+    /// For each grid position (row * cols + col), the index of its cell.
+    #[serde(skip)]
+    pub owner: Vec<usize>,
+}
+
+impl Table {
+    pub fn rows(&self) -> usize {
+        self.ys.len().saturating_sub(1)
+    }
+    pub fn cols(&self) -> usize {
+        self.xs.len().saturating_sub(1)
+    }
+    /// The cell covering grid position (row, col).
+    pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
+        if row >= self.rows() || col >= self.cols() {
+            return None;
+        }
+        self.owner
+            .get(row * self.cols() + col)
+            .and_then(|&i| self.cells.get(i))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineOut {
+    pub text: String,
+    #[serde(serialize_with = "ser_bbox")]
+    pub bbox: BBox,
+    pub size: f32,
+}
+
+/// What the layout reconstructor makes of one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLayout {
+    pub number: usize,
+    pub width: f32,
+    pub height: f32,
+    /// Text lines outside tables, top to bottom.
+    pub lines: Vec<Line>,
+    /// Tables, top to bottom.
+    pub tables: Vec<Table>,
+}
+
+/// Lines and tables of every page of a document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub pages: Vec<PageLayout>,
+}
+
+fn ser_bbox<S: serde::Serializer>(b: &BBox, s: S) -> Result<S::Ok, S::Error> {
+    let r = |v: f32| (v * 100.0).round() / 100.0;
+    [r(b.x0), r(b.y0), r(b.x1), r(b.y1)].serialize(s)
+}
+
+/// Reconstructs the lines and tables of one page.
+pub fn analyze(page: &Page) -> PageLayout {
+    let grids = grids_from_rules(&page.rules);
+    let mut in_cell: Vec<Vec<Vec<&Glyph>>> = grids
+        .iter()
+        .map(|g| vec![Vec::new(); g.cells.len()])
+        .collect();
+    let mut free: Vec<&Glyph> = Vec::new();
+    'glyphs: for gl in &page.glyphs {
+        let (x, y) = (gl.bbox.cx(), gl.bbox.cy());
+        for (gi, grid) in grids.iter().enumerate() {
+            if let Some(ci) = grid.cell_at(x, y) {
+                in_cell[gi][ci].push(gl);
+                continue 'glyphs;
+            }
+        }
+        free.push(gl);
+    }
+    let mut tables: Vec<Table> = grids
+        .into_iter()
+        .zip(in_cell)
+        .map(|(grid, cell_glyphs)| {
+            let bbox = grid.bbox();
+            let cells = grid
+                .cells
+                .iter()
+                .zip(cell_glyphs)
+                .map(|(gc, gs)| {
+                    let lines = build_lines(&gs);
+                    Cell {
+                        row: gc.row,
+                        col: gc.col,
+                        rowspan: gc.rowspan,
+                        colspan: gc.colspan,
+                        bbox: gc.bbox,
+                        text: join_block(&lines),
+                        confidence: lines.iter().map(|l| l.confidence).fold(1.0, f32::min),
+                    }
+                })
+                .collect();
+            Table {
+                page: page.number,
+                bbox,
+                xs: grid.xs,
+                ys: grid.ys,
+                cells,
+                owner: grid.owner,
+            }
+        })
+        // A bordered box holding no text (a frame, a signature box) is not a table.
+        .filter(|t: &Table| t.cells.iter().any(|c| !c.text.is_empty()))
+        .collect();
+    tables.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+    PageLayout {
+        number: page.number,
+        width: page.width,
+        height: page.height,
+        lines: build_lines(&free),
+        tables,
+    }
+}
+
+/// Runs the layout over every page.
+pub fn analyze_document(pages: &[Page]) -> Document {
+    Document {
+        pages: pages.iter().map(analyze).collect(),
+    }
+}
+
+/// A debug view of a page layout: lines and table cells as JSON.
+pub fn debug_json(layout: &PageLayout) -> serde_json::Value {
+    let lines: Vec<LineOut> = layout
+        .lines
+        .iter()
+        .map(|l| LineOut {
+            text: l.text.clone(),
+            bbox: l.bbox,
+            size: l.size,
+        })
+        .collect();
+    serde_json::json!({
+        "page": layout.number,
+        "width": layout.width,
+        "height": layout.height,
+        "lines": lines,
+        "tables": layout.tables,
+    })
+}

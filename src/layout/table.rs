@@ -1,0 +1,391 @@
+//! Ruling lines → table grids (lattice): snap rules, find connected groups,
+//! build the grid of distinct x / y positions and merge the grid cells whose
+//! separating segment is not drawn.
+
+use crate::page::{BBox, Rule};
+
+/// Rules closer than this (points) are the same line.
+const SNAP: f32 = 2.0;
+/// Share of a grid edge that must be drawn for it to separate two cells.
+const DRAWN: f32 = 0.6;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Seg {
+    /// The constant coordinate (y of a horizontal, x of a vertical).
+    at: f32,
+    from: f32,
+    to: f32,
+}
+
+/// A table's grid and its cells; text is filled in by the caller.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub xs: Vec<f32>,
+    pub ys: Vec<f32>,
+    pub cells: Vec<GridCell>,
+    /// For each grid position (row * cols + col), the index of its cell.
+    pub owner: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GridCell {
+    pub row: usize,
+    pub col: usize,
+    pub rowspan: usize,
+    pub colspan: usize,
+    pub bbox: BBox,
+}
+
+impl Grid {
+    pub fn rows(&self) -> usize {
+        self.ys.len().saturating_sub(1)
+    }
+    pub fn cols(&self) -> usize {
+        self.xs.len().saturating_sub(1)
+    }
+    pub fn bbox(&self) -> BBox {
+        let (x0, x1) = (self.xs[0], self.xs[self.xs.len() - 1]);
+        let (y0, y1) = (self.ys[0], self.ys[self.ys.len() - 1]);
+        BBox::new(x0, y0, x1, y1)
+    }
+    /// The cell containing a point, if the point is inside the grid.
+    pub fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
+        let c = interval_index(&self.xs, x)?;
+        let r = interval_index(&self.ys, y)?;
+        self.owner.get(r * self.cols() + c).copied()
+    }
+}
+
+fn interval_index(edges: &[f32], v: f32) -> Option<usize> {
+    if edges.len() < 2 || v < edges[0] || v > edges[edges.len() - 1] {
+        return None;
+    }
+    let i = edges.partition_point(|&e| e <= v);
+    Some(i.saturating_sub(1).min(edges.len() - 2))
+}
+
+/// Builds every table grid found among a page's rules.
+pub fn grids_from_rules(rules: &[Rule]) -> Vec<Grid> {
+    let (hs, vs) = split_and_merge(rules);
+    components(&hs, &vs)
+        .into_iter()
+        .filter_map(|(h, v)| build_grid(&h, &v))
+        .collect()
+}
+
+fn split_and_merge(rules: &[Rule]) -> (Vec<Seg>, Vec<Seg>) {
+    let mut hs = Vec::new();
+    let mut vs = Vec::new();
+    for r in rules {
+        let (dx, dy) = ((r.to.0 - r.from.0).abs(), (r.to.1 - r.from.1).abs());
+        if dx.max(dy) < SNAP {
+            continue;
+        }
+        if dy <= 1.0 && dx > dy {
+            let y = (r.from.1 + r.to.1) / 2.0;
+            hs.push(Seg {
+                at: y,
+                from: r.from.0.min(r.to.0),
+                to: r.from.0.max(r.to.0),
+            });
+        } else if dx <= 1.0 && dy > dx {
+            let x = (r.from.0 + r.to.0) / 2.0;
+            vs.push(Seg {
+                at: x,
+                from: r.from.1.min(r.to.1),
+                to: r.from.1.max(r.to.1),
+            });
+        }
+    }
+    (merge(hs), merge(vs))
+}
+
+/// Joins collinear segments that overlap or touch, snapping their position.
+fn merge(mut segs: Vec<Seg>) -> Vec<Seg> {
+    segs.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
+    let mut lines: Vec<Vec<Seg>> = Vec::new();
+    for s in segs {
+        match lines.last_mut() {
+            Some(l) if (s.at - l[0].at).abs() <= SNAP => l.push(s),
+            _ => lines.push(vec![s]),
+        }
+    }
+    let mut out = Vec::new();
+    for mut l in lines {
+        let at = l.iter().map(|s| s.at).sum::<f32>() / l.len() as f32;
+        l.sort_by(|a, b| a.from.total_cmp(&b.from));
+        let mut cur: Option<Seg> = None;
+        for s in l {
+            cur = match cur {
+                Some(c) if s.from <= c.to + SNAP => Some(Seg {
+                    to: c.to.max(s.to),
+                    ..c
+                }),
+                Some(c) => {
+                    out.push(c);
+                    Some(Seg { at, ..s })
+                }
+                None => Some(Seg { at, ..s }),
+            };
+        }
+        out.extend(cur);
+    }
+    out
+}
+
+fn touches(h: &Seg, v: &Seg) -> bool {
+    v.at >= h.from - SNAP && v.at <= h.to + SNAP && h.at >= v.from - SNAP && h.at <= v.to + SNAP
+}
+
+/// Groups horizontal and vertical segments into connected sets.
+fn components(hs: &[Seg], vs: &[Seg]) -> Vec<(Vec<Seg>, Vec<Seg>)> {
+    let n = hs.len() + vs.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for (i, h) in hs.iter().enumerate() {
+        for (j, v) in vs.iter().enumerate() {
+            if touches(h, v) {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, hs.len() + j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<Seg>, Vec<Seg>)> = Vec::new();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        let idx = match groups.iter().position(|g| g.0 == root) {
+            Some(k) => k,
+            None => {
+                groups.push((root, Vec::new(), Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if i < hs.len() {
+            groups[idx].1.push(hs[i]);
+        } else {
+            groups[idx].2.push(vs[i - hs.len()]);
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|g| g.1.len() >= 2 && g.2.len() >= 2)
+        .map(|g| (g.1, g.2))
+        .collect()
+}
+
+/// Distinct positions, averaged within the snap tolerance.
+fn cluster(mut vals: Vec<f32>) -> Vec<f32> {
+    vals.sort_by(f32::total_cmp);
+    let mut out: Vec<(f32, usize)> = Vec::new();
+    for v in vals {
+        match out.last_mut() {
+            Some((sum, n)) if v - *sum / *n as f32 <= SNAP => {
+                *sum += v;
+                *n += 1;
+            }
+            _ => out.push((v, 1)),
+        }
+    }
+    out.into_iter().map(|(s, n)| s / n as f32).collect()
+}
+
+/// How much of [a, b] the segments at position `at` cover.
+fn drawn(segs: &[Seg], at: f32, a: f32, b: f32) -> bool {
+    let covered: f32 = segs
+        .iter()
+        .filter(|s| (s.at - at).abs() <= SNAP)
+        .map(|s| (s.to.min(b) - s.from.max(a)).max(0.0))
+        .sum();
+    covered >= DRAWN * (b - a)
+}
+
+fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
+    let xs = cluster(
+        vs.iter()
+            .map(|v| v.at)
+            .chain(hs.iter().flat_map(|h| [h.from, h.to]))
+            .collect(),
+    );
+    let ys = cluster(
+        hs.iter()
+            .map(|h| h.at)
+            .chain(vs.iter().flat_map(|v| [v.from, v.to]))
+            .collect(),
+    );
+    if xs.len() < 2 || ys.len() < 2 {
+        return None;
+    }
+    let (rows, cols) = (ys.len() - 1, xs.len() - 1);
+    let mut parent: Vec<usize> = (0..rows * cols).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for r in 0..rows {
+        for c in 0..cols {
+            let id = r * cols + c;
+            if c + 1 < cols && !drawn(vs, xs[c + 1], ys[r], ys[r + 1]) {
+                let (a, b) = (find(&mut parent, id), find(&mut parent, id + 1));
+                parent[a] = b;
+            }
+            if r + 1 < rows && !drawn(hs, ys[r + 1], xs[c], xs[c + 1]) {
+                let (a, b) = (find(&mut parent, id), find(&mut parent, id + cols));
+                parent[a] = b;
+            }
+        }
+    }
+    // Each merged group becomes the rectangle that bounds it.
+    let mut spans: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+    let mut root_of = vec![0usize; rows * cols];
+    for r in 0..rows {
+        for c in 0..cols {
+            root_of[r * cols + c] = find(&mut parent, r * cols + c);
+        }
+    }
+    let mut owner = vec![usize::MAX; rows * cols];
+    for r in 0..rows {
+        for c in 0..cols {
+            let id = r * cols + c;
+            if owner[id] != usize::MAX {
+                continue;
+            }
+            let root = root_of[id];
+            let (mut r0, mut c0, mut r1, mut c1) = (r, c, r, c);
+            for (k, &rt) in root_of.iter().enumerate() {
+                if rt == root {
+                    r0 = r0.min(k / cols);
+                    r1 = r1.max(k / cols);
+                    c0 = c0.min(k % cols);
+                    c1 = c1.max(k % cols);
+                }
+            }
+            let idx = spans.len();
+            spans.push((root, r0, c0, r1, c1));
+            for rr in r0..=r1 {
+                for cc in c0..=c1 {
+                    if owner[rr * cols + cc] == usize::MAX {
+                        owner[rr * cols + cc] = idx;
+                    }
+                }
+            }
+        }
+    }
+    let cells = spans
+        .iter()
+        .map(|&(_, r0, c0, r1, c1)| GridCell {
+            row: r0,
+            col: c0,
+            rowspan: r1 - r0 + 1,
+            colspan: c1 - c0 + 1,
+            bbox: BBox::new(xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]),
+        })
+        .collect();
+    Some(Grid {
+        xs,
+        ys,
+        cells,
+        owner,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(y: f32, x0: f32, x1: f32) -> Rule {
+        Rule {
+            from: (x0, y),
+            to: (x1, y),
+            width: 0.5,
+        }
+    }
+    fn v(x: f32, y0: f32, y1: f32) -> Rule {
+        Rule {
+            from: (x, y0),
+            to: (x, y1),
+            width: 0.5,
+        }
+    }
+
+    #[test]
+    fn full_grid_gives_one_cell_per_position() {
+        let mut rules = Vec::new();
+        for y in [0.0, 10.0, 20.0] {
+            rules.push(h(y, 0.0, 30.0));
+        }
+        for x in [0.0, 10.0, 20.0, 30.0] {
+            rules.push(v(x, 0.0, 20.0));
+        }
+        let grids = grids_from_rules(&rules);
+        assert_eq!(grids.len(), 1);
+        assert_eq!((grids[0].rows(), grids[0].cols()), (2, 3));
+        assert_eq!(grids[0].cells.len(), 6);
+    }
+
+    #[test]
+    fn missing_segments_become_rowspan_and_colspan() {
+        // Column 0 spans both rows (no horizontal at y=10 for x 0..10);
+        // the top row's columns 1-2 are one cell (no vertical at x=20 for y 0..10).
+        let rules = vec![
+            h(0.0, 0.0, 30.0),
+            h(10.0, 10.0, 30.0),
+            h(20.0, 0.0, 30.0),
+            v(0.0, 0.0, 20.0),
+            v(10.0, 0.0, 20.0),
+            v(20.0, 10.0, 20.0),
+            v(30.0, 0.0, 20.0),
+        ];
+        let g = &grids_from_rules(&rules)[0];
+        let left = &g.cells[g.cell_at(5.0, 15.0).unwrap()];
+        assert_eq!(
+            (left.row, left.col, left.rowspan, left.colspan),
+            (0, 0, 2, 1)
+        );
+        let top = &g.cells[g.cell_at(25.0, 5.0).unwrap()];
+        assert_eq!((top.row, top.col, top.rowspan, top.colspan), (0, 1, 1, 2));
+        assert_eq!(g.cells.len(), 4);
+    }
+
+    #[test]
+    fn borders_drawn_as_many_short_pieces_are_merged() {
+        // Browsers draw each cell's border on its own: the pieces must join.
+        let mut rules = Vec::new();
+        for y in [0.0, 10.0] {
+            for x in [0.0, 10.0, 20.0] {
+                rules.push(h(y + 0.3, x, x + 10.2));
+            }
+        }
+        for x in [0.0, 10.0, 20.0, 30.0] {
+            rules.push(v(x - 0.2, 0.0, 10.0));
+        }
+        let g = &grids_from_rules(&rules)[0];
+        assert_eq!((g.rows(), g.cols()), (1, 3));
+    }
+
+    #[test]
+    fn a_lone_underline_is_not_a_table() {
+        assert!(grids_from_rules(&[h(5.0, 0.0, 100.0)]).is_empty());
+    }
+
+    #[test]
+    fn points_outside_the_grid_have_no_cell() {
+        let rules = vec![
+            h(0.0, 0.0, 10.0),
+            h(10.0, 0.0, 10.0),
+            v(0.0, 0.0, 10.0),
+            v(10.0, 0.0, 10.0),
+        ];
+        let g = &grids_from_rules(&rules)[0];
+        assert!(g.cell_at(15.0, 5.0).is_none());
+        assert_eq!(g.cell_at(5.0, 5.0), Some(0));
+    }
+}

@@ -1,0 +1,168 @@
+//! The command line: a thin edge over the library.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use nianbao::{Options, layout, output};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "nianbao",
+    version,
+    about = "Turns government information-disclosure annual reports (政府信息公开工作年度报告) into structured JSON"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract reports. One input without -o prints its report JSON; several
+    /// inputs give one JSON line per input (JSONL). Exit status: 0 when every
+    /// input gave a report (with or without issues), 1 when any could not be
+    /// read as a report, 2 on usage errors.
+    Extract {
+        /// Report files: typed PDFs.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Indent the JSON (single-report output only; JSONL stays one line per report).
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Print one pipeline stage of one file as JSON, to see why a value
+    /// landed where it did.
+    Debug {
+        /// The file to look at.
+        input: PathBuf,
+        /// The stage to print.
+        #[arg(long, value_enum, default_value_t = Stage::Layout)]
+        stage: Stage,
+        /// Only this page (1-based).
+        #[arg(long)]
+        page: Option<usize>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Stage {
+    /// Glyphs and rules of each page, as read from the file.
+    Pages,
+    /// Lines and table cells of each page.
+    Layout,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract {
+            inputs,
+            output,
+            pretty,
+        } => extract(&inputs, output.as_deref(), pretty),
+        Command::Debug { input, stage, page } => debug(&input, stage, page),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("nianbao: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn extract(
+    inputs: &[PathBuf],
+    out: Option<&std::path::Path>,
+    pretty: bool,
+) -> anyhow::Result<ExitCode> {
+    let opts = Options::default();
+    let single = inputs.len() == 1;
+    let mut sink: Box<dyn Write> = match out {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p)
+                .with_context(|| format!("{}: cannot create the output file", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut failed = 0usize;
+    for path in inputs {
+        let label = path.display().to_string();
+        let result = nianbao::input::read(path)
+            .map_err(|source| nianbao::Error::Io {
+                path: label.clone(),
+                source,
+            })
+            .and_then(|bytes| nianbao::extract(&label, &bytes, &opts));
+        match result {
+            Ok(report) => {
+                writeln!(sink, "{}", output::render(&report, pretty && single))?;
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("nianbao: {e}");
+                if !single {
+                    let line = serde_json::json!({
+                        "source": {"path": label},
+                        "error": {"kind": e.kind(), "message": e.to_string()},
+                    });
+                    writeln!(sink, "{line}")?;
+                }
+            }
+        }
+    }
+    sink.flush()?;
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn debug(input: &std::path::Path, stage: Stage, only: Option<usize>) -> anyhow::Result<ExitCode> {
+    let label = input.display().to_string();
+    let bytes =
+        nianbao::input::read(input).with_context(|| format!("{label}: cannot read the file"))?;
+    let (pages, _, _) = nianbao::pdf_pages(&label, &bytes, &Options::default())?;
+    let pages: Vec<_> = pages
+        .into_iter()
+        .filter(|p| only.is_none_or(|n| p.number == n))
+        .collect();
+    let value = match stage {
+        Stage::Pages => serde_json::Value::Array(pages.iter().map(page_json).collect()),
+        Stage::Layout => serde_json::Value::Array(
+            pages
+                .iter()
+                .map(|p| layout::debug_json(&layout::analyze(p)))
+                .collect(),
+        ),
+    };
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &value)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn page_json(p: &nianbao::page::Page) -> serde_json::Value {
+    let r = |v: f32| (f64::from(v) * 100.0).round() / 100.0;
+    serde_json::json!({
+        "page": p.number,
+        "width": r(p.width),
+        "height": r(p.height),
+        "glyphs": p.glyphs.iter().map(|g| serde_json::json!([g.ch.to_string(), r(g.bbox.x0), r(g.bbox.y0), r(g.bbox.x1), r(g.bbox.y1), r(g.size)])).collect::<Vec<_>>(),
+        "rules": p.rules.iter().map(|l| serde_json::json!([r(l.from.0), r(l.from.1), r(l.to.0), r(l.to.1), r(l.width)])).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,165 @@
+//! Label normalisation and similarity, for matching printed labels to the
+//! template whatever the spacing, numbering, width or OCR slips.
+
+/// Common OCR and typesetting confusions, printed → meant.
+const CONFUSIONS: &[(char, char)] = &[('废', '度'), ('己', '已'), ('末', '未'), ('曰', '日')];
+
+/// Maps full-width ASCII forms to ASCII and the ideographic space to a space.
+pub fn to_half_width(ch: char) -> char {
+    match ch as u32 {
+        0xFF01..=0xFF5E => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
+        0x3000 => ' ',
+        _ => ch,
+    }
+}
+
+/// Strips a leading enumeration: "1.", "1、", "（一）", "(三)", "一、", "第二十条".
+pub fn strip_numbering(s: &str) -> &str {
+    let t = s.trim_start();
+    let mut chars = t.char_indices().peekable();
+    // (一) / （一） / (1)
+    if let Some((_, '(' | '（')) = chars.peek().copied() {
+        chars.next();
+        let mut n = 0;
+        while let Some(&(_, c)) = chars.peek() {
+            if is_numeral(c) {
+                n += 1;
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if n > 0
+            && let Some(&(i, close @ (')' | '）'))) = chars.peek()
+        {
+            return t[i + close.len_utf8()..]
+                .trim_start_matches([' ', '、', '.', '．'])
+                .trim_start();
+        }
+        return t;
+    }
+    let mut n = 0;
+    let mut end = 0;
+    for (i, c) in t.char_indices() {
+        if is_numeral(c) {
+            n += 1;
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if n > 0 && n <= 3 {
+        let rest = t[end..].trim_start();
+        if let Some(r) = rest.strip_prefix(['.', '、', '．', ',', '，']) {
+            return r.trim_start();
+        }
+    }
+    t
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(c)
+}
+
+/// The comparable core of a label: half-width, no whitespace, no numbering,
+/// no parenthesised notes, no punctuation, known confusions undone.
+pub fn normalize(s: &str) -> String {
+    let half: String = s
+        .chars()
+        .map(to_half_width)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let core = strip_numbering(&half);
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for ch in core.chars() {
+        match ch {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ if ch.is_alphanumeric() => {
+                let fixed = CONFUSIONS
+                    .iter()
+                    .find(|(a, _)| *a == ch)
+                    .map_or(ch, |&(_, b)| b);
+                out.push(fixed);
+            }
+            _ => {}
+        }
+    }
+    // A label that is only a note (the 勾稽 corner cell) keeps nothing.
+    out
+}
+
+/// Dice similarity over characters by longest common subsequence, 0..=1.
+pub fn similarity(a: &str, b: &str) -> f32 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut prev = vec![0u16; b.len() + 1];
+    let mut cur = vec![0u16; b.len() + 1];
+    for &ca in &a {
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = if ca == cb {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    2.0 * f32::from(prev[b.len()]) / (a.len() + b.len()) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_in_every_form_is_stripped() {
+        assert_eq!(strip_numbering("1.属于国家秘密"), "属于国家秘密");
+        assert_eq!(strip_numbering("1、属于国家秘密"), "属于国家秘密");
+        assert_eq!(strip_numbering("（三）不予公开"), "不予公开");
+        assert_eq!(strip_numbering("(五) 不予处理"), "不予处理");
+        assert_eq!(strip_numbering("一、本年新收"), "本年新收");
+        assert_eq!(strip_numbering("其他"), "其他");
+        assert_eq!(strip_numbering("2023年"), "2023年");
+    }
+
+    #[test]
+    fn normalize_removes_spaces_notes_and_width() {
+        assert_eq!(normalize("自 然 人"), "自然人");
+        assert_eq!(
+            normalize("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+            "部分公开"
+        );
+        assert_eq!(normalize("3.危及“三安全一稳定”"), "危及三安全一稳定");
+        assert_eq!(
+            normalize("（本列数据的勾稽关系为：第一项加第二项之和）"),
+            ""
+        );
+        assert_eq!(normalize("本年收费金额（单位：万元）"), "本年收费金额");
+        assert_eq!(normalize("第二十条第（一）项[1]"), "第二十条第项");
+    }
+
+    #[test]
+    fn ocr_confusions_are_undone() {
+        assert_eq!(normalize("本年废止件数"), "本年度止件数");
+        assert_eq!(normalize("本年度止件数"), "本年度止件数");
+    }
+
+    #[test]
+    fn similarity_tolerates_misprints() {
+        assert!(
+            similarity(
+                &normalize("2.其他法律行政止公开"),
+                &normalize("其他法律行政法规禁止公开")
+            ) > 0.8
+        );
+        assert_eq!(similarity("其他", "其他"), 1.0);
+        assert!(similarity("其他", "其他处理") < 0.7);
+        assert_eq!(similarity("", "其他"), 0.0);
+    }
+}

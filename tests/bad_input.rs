@@ -1,0 +1,125 @@
+//! Bad input gets a clear error naming the file and the reason, exit 1, and
+//! never a panic; in a run over several files the good ones still come out.
+
+mod common;
+
+use std::path::PathBuf;
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("temp file");
+    p
+}
+
+/// Runs one bad input; asserts exit 1, no panic, and a message naming the
+/// file that contains `reason`.
+fn assert_rejected(path: &str, reason: &str) {
+    let out = common::nianbao(&["extract", path]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{path}: stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{path} panicked: {stderr}");
+    assert!(
+        stderr.contains(path),
+        "{path}: message does not name the file: {stderr}"
+    );
+    assert!(
+        stderr.contains(reason),
+        "{path}: message {stderr:?} does not say {reason:?}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "{path}: printed output for a failed input"
+    );
+}
+
+fn first_sample() -> String {
+    common::typed_samples()
+        .into_iter()
+        .next()
+        .expect("a typed sample")
+        .0
+}
+
+#[test]
+fn a_text_file_is_not_a_pdf() {
+    let p = temp_file("notes.pdf", "这不是PDF文件，只是文字。\n".as_bytes());
+    assert_rejected(&p.display().to_string(), "not a PDF");
+}
+
+#[test]
+fn an_empty_file_is_not_a_pdf() {
+    let p = temp_file("empty.pdf", b"");
+    assert_rejected(&p.display().to_string(), "not a PDF");
+}
+
+#[test]
+fn a_truncated_pdf_is_reported_as_damaged() {
+    let bytes = std::fs::read(common::root().join(first_sample())).expect("sample");
+    let p = temp_file("truncated.pdf", &bytes[..bytes.len() / 3]);
+    let out = common::nianbao(&["extract", &p.display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // A third of a report cannot hold all of it: either the file is
+    // reported as damaged, or what can be read comes with issues.
+    if out.status.code() == Some(1) {
+        assert!(
+            stderr.contains("truncated.pdf")
+                && (stderr.contains("damaged") || stderr.contains("not a government")),
+            "{stderr}"
+        );
+    } else {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert!(!v["issues"].as_array().expect("issues").is_empty());
+    }
+}
+
+#[test]
+fn an_encrypted_pdf_says_it_needs_a_password() {
+    assert_rejected("samples/bad/encrypted.pdf", "encrypted");
+}
+
+#[test]
+fn a_pdf_that_is_not_an_annual_report_is_refused() {
+    assert_rejected(
+        "samples/bad/not-a-report.pdf",
+        "not a government information-disclosure annual report",
+    );
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    assert_rejected("samples/no-such-file.pdf", "cannot read the file");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = common::nianbao(&["extract"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = common::nianbao(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let bad = temp_file("bad.pdf", b"%PDF-1.4\ngarbage");
+    let good = first_sample();
+    let bad_s = bad.display().to_string();
+    let out = common::nianbao(&["extract", &bad_s, &good]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["source"]["path"], bad_s);
+    assert!(
+        lines[0]["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(&bad_s))
+    );
+    assert_eq!(lines[1]["source"]["path"], good);
+    assert!(lines[1]["applications"].is_object());
+}

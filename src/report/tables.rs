@@ -5,7 +5,7 @@
 use super::number::{Parsed, looks_numeric, parse};
 use super::values::{Issue, Prov, Values};
 use crate::layout::{Cell, Document, Table};
-use crate::template::label::{normalize, similarity};
+use crate::template::label::{matches, normalize, similarity};
 use crate::template::{
     ApplicationRow, Column, Format, Kind, TEMPLATE_2019, TEMPLATE_2021, Template,
 };
@@ -83,7 +83,7 @@ fn kind_labels(kind: TableKind) -> Vec<&'static str> {
 fn score(cells: &[String], labels: &[String]) -> usize {
     cells
         .iter()
-        .filter(|n| !n.is_empty() && labels.iter().any(|l| similarity(n, l) >= LABEL_MATCH))
+        .filter(|n| !n.is_empty() && labels.iter().any(|l| matches(n, l, LABEL_MATCH)))
         .count()
 }
 
@@ -249,7 +249,7 @@ fn header_columns(t: &Table, columns: &[Column]) -> ColumnMap {
                     if l.chars().count() <= 2 {
                         n == *l
                     } else {
-                        similarity(&n, l) >= LABEL_MATCH
+                        matches(&n, l, LABEL_MATCH)
                     }
                 })
             })
@@ -727,7 +727,7 @@ pub fn map_disclosure(
             let candidates = template.disclosure.iter().enumerate().filter(|(_, d)| {
                 d.labels
                     .iter()
-                    .any(|l| similarity(&norm, &normalize(l)) >= LABEL_MATCH)
+                    .any(|l| matches(&norm, &normalize(l), LABEL_MATCH))
             });
             let pick = candidates
                 .max_by(|a, b| {

@@ -79,7 +79,7 @@ pub fn heading_of(text: &str) -> Option<usize> {
     let n = normalize(&compact);
     HEADINGS.iter().enumerate().find_map(|(i, h)| {
         let h = normalize(h);
-        let close = crate::template::label::similarity(&n, &h) >= 0.8
+        let close = crate::template::label::matches(&n, &h, 0.8)
             || (n.starts_with(&h) && n.len() <= h.len() + 6);
         (numbered && close).then_some(i)
     })

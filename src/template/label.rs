@@ -92,6 +92,16 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// Dice similarity over characters by longest common subsequence, 0..=1.
+/// True when `similarity(a, b) >= min`; rejects by length first, since two
+/// labels of very different lengths cannot be similar and most cells are numbers.
+pub fn matches(a: &str, b: &str, min: f32) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if 2.0 * (la.min(lb) as f32) < min * (la + lb).max(1) as f32 {
+        return false;
+    }
+    similarity(a, b) >= min
+}
+
 pub fn similarity(a: &str, b: &str) -> f32 {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();

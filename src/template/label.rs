@@ -172,4 +172,24 @@ mod tests {
         assert!(similarity("其他", "其他处理") < 0.7);
         assert_eq!(similarity("", "其他"), 0.0);
     }
+
+    #[test]
+    fn matches_agrees_with_similarity_and_rejects_numbers_early() {
+        let label = normalize("其他法律行政法规禁止公开");
+        for cell in [
+            "其他法律行政止公开",
+            "其他法律行政法规禁止公开",
+            "0",
+            "12854581",
+            "其他",
+        ] {
+            let n = normalize(cell);
+            assert_eq!(
+                matches(&n, &label, 0.85),
+                similarity(&n, &label) >= 0.85,
+                "{cell}"
+            );
+        }
+        assert!(!matches("0", &label, 0.85));
+    }
 }

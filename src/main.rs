@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use nianbao::{Options, layout, output};
+use nianbao::{OcrMode, Options, output};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +25,8 @@ enum Command {
     /// input gave a report (with or without issues), 1 when any could not be
     /// read as a report, 2 on usage errors.
     Extract {
-        /// Report files: typed PDFs.
+        /// Report files: PDFs (typed or scanned) and page images (PNG, JPEG,
+        /// TIFF; a multi-page TIFF is one report).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Write to this file instead of standard output.
@@ -34,6 +35,13 @@ enum Command {
         /// Indent the JSON (single-report output only; JSONL stays one line per report).
         #[arg(long)]
         pretty: bool,
+        #[command(flatten)]
+        run: RunArgs,
+        /// Treat the inputs as the pages of ONE report, in the order given
+        /// (a report scanned as one image file per page), e.g.
+        /// `nianbao extract --join scan/p1.png scan/p2.png scan/p3.png`.
+        #[arg(long)]
+        join: bool,
     },
     /// Print one pipeline stage of one file as JSON, to see why a value
     /// landed where it did.
@@ -46,7 +54,46 @@ enum Command {
         /// Only this page (1-based).
         #[arg(long)]
         page: Option<usize>,
+        #[command(flatten)]
+        run: RunArgs,
     },
+}
+
+/// How pages are read.
+#[derive(clap::Args)]
+struct RunArgs {
+    /// When to recognise pages with OCR: `auto` for pages without a usable
+    /// text layer and for page images, `always` for every page that carries
+    /// a scan, `never` to skip pages without text.
+    #[arg(long, value_enum, default_value_t = Ocr::Auto)]
+    ocr: Ocr,
+    /// Scanned pages recognised at the same time (default: one per core).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Ocr {
+    Auto,
+    Always,
+    Never,
+}
+
+impl RunArgs {
+    fn options(&self) -> Options {
+        let mut opts = Options {
+            ocr: match self.ocr {
+                Ocr::Auto => OcrMode::Auto,
+                Ocr::Always => OcrMode::Always,
+                Ocr::Never => OcrMode::Never,
+            },
+            ..Options::default()
+        };
+        if let Some(j) = self.jobs {
+            opts.jobs = j.max(1);
+        }
+        opts
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -58,15 +105,26 @@ enum Stage {
 }
 
 fn main() -> ExitCode {
+    if let Some(code) = ensure_single_threaded_tesseract() {
+        return code;
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract {
             inputs,
             output,
             pretty,
-        } => extract(&inputs, output.as_deref(), pretty),
-        Command::Debug { input, stage, page } => debug(&input, stage, page),
+            run,
+            join,
+        } => extract(&inputs, output.as_deref(), pretty, join, &run.options()),
+        Command::Debug {
+            input,
+            stage,
+            page,
+            run,
+        } => debug(&input, stage, page, &run.options()),
     };
+    nianbao::release_engines();
     match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -74,6 +132,33 @@ fn main() -> ExitCode {
             eprintln!("nianbao: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// libtesseract's OpenMP threads make a page 2.5× slower when pages already
+/// run in parallel, and OpenMP reads OMP_THREAD_LIMIT only at process start:
+/// without it, run this program again with it set.
+fn ensure_single_threaded_tesseract() -> Option<ExitCode> {
+    if std::env::var_os("OMP_THREAD_LIMIT").is_some() {
+        return None;
+    }
+    let exe = std::env::current_exe().ok()?;
+    let mut cmd = std::process::Command::new(exe);
+    cmd.args(std::env::args_os().skip(1))
+        .env("OMP_THREAD_LIMIT", "1");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // exec only returns on failure; then run on without the setting.
+        let _ = cmd.exec();
+        None
+    }
+    #[cfg(not(unix))]
+    {
+        let status = cmd.status().ok()?;
+        Some(ExitCode::from(
+            status.code().unwrap_or(1).clamp(0, 255) as u8
+        ))
     }
 }
 
@@ -88,9 +173,10 @@ fn extract(
     inputs: &[PathBuf],
     out: Option<&std::path::Path>,
     pretty: bool,
+    join: bool,
+    opts: &Options,
 ) -> anyhow::Result<ExitCode> {
-    let opts = Options::default();
-    let single = inputs.len() == 1;
+    let single = inputs.len() == 1 || join;
     let mut sink: Box<dyn Write> = match out {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p)
@@ -98,6 +184,26 @@ fn extract(
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
+    if join {
+        let mut files = Vec::new();
+        for path in inputs {
+            let label = path.display().to_string();
+            let bytes = nianbao::input::read(path)
+                .with_context(|| format!("{label}: cannot read the file"))?;
+            files.push((label, bytes));
+        }
+        return match nianbao::extract_joined(&files, opts) {
+            Ok(report) => {
+                writeln!(sink, "{}", output::render(&report, pretty))?;
+                sink.flush()?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("nianbao: {e}");
+                Ok(ExitCode::FAILURE)
+            }
+        };
+    }
     let mut failed = 0usize;
     for path in inputs {
         let label = path.display().to_string();
@@ -106,7 +212,7 @@ fn extract(
                 path: label.clone(),
                 source,
             })
-            .and_then(|bytes| nianbao::extract(&label, &bytes, &opts));
+            .and_then(|bytes| nianbao::extract(&label, &bytes, opts));
         match result {
             Ok(report) => {
                 writeln!(sink, "{}", output::render(&report, pretty && single))?;
@@ -132,21 +238,32 @@ fn extract(
     })
 }
 
-fn debug(input: &std::path::Path, stage: Stage, only: Option<usize>) -> anyhow::Result<ExitCode> {
+fn debug(
+    input: &std::path::Path,
+    stage: Stage,
+    only: Option<usize>,
+    opts: &Options,
+) -> anyhow::Result<ExitCode> {
     let label = input.display().to_string();
     let bytes =
         nianbao::input::read(input).with_context(|| format!("{label}: cannot read the file"))?;
-    let (pages, _, _) = nianbao::pdf_pages(&label, &bytes, &Options::default())?;
+    let (pages, _, _) = nianbao::input_pages(&label, &bytes, opts)?;
     let pages: Vec<_> = pages
         .into_iter()
-        .filter(|p| only.is_none_or(|n| p.number == n))
+        .filter(|p| only.is_none_or(|n| p.number() == n))
         .collect();
     let value = match stage {
-        Stage::Pages => serde_json::Value::Array(pages.iter().map(page_json).collect()),
+        Stage::Pages => {
+            let mut out = Vec::new();
+            for p in pages {
+                out.push(page_json(&nianbao::page_model(p)?));
+            }
+            serde_json::Value::Array(out)
+        }
         Stage::Layout => serde_json::Value::Array(
-            pages
+            nianbao::layout_pages(pages, opts.jobs)?
                 .iter()
-                .map(|p| layout::debug_json(&layout::analyze(p)))
+                .map(nianbao::layout::debug_json)
                 .collect(),
         ),
     };

@@ -32,23 +32,6 @@ fn text_similarity(a: &str, b: &str) -> f64 {
     1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
 }
 
-/// Flattens the leaves of a JSON value into (pointer, value) pairs.
-fn leaves(v: &Value, at: String, out: &mut Vec<(String, Value)>) {
-    match v {
-        Value::Object(m) => m
-            .iter()
-            .for_each(|(k, x)| leaves(x, format!("{at}/{k}"), out)),
-        _ => out.push((at, v.clone())),
-    }
-}
-
-fn same_value(a: &Value, b: &Value) -> bool {
-    match (a.as_f64(), b.as_f64()) {
-        (Some(x), Some(y)) => (x - y).abs() < 1e-9,
-        _ => a == b,
-    }
-}
-
 fn issue_set(v: &Value, errors_only: bool) -> BTreeSet<(String, String)> {
     v["issues"]
         .as_array()
@@ -75,11 +58,11 @@ fn compare(name: &str, got: &Value, want: &Value, problems: &mut Vec<String>) ->
         "reviews",
     ] {
         let mut expected = Vec::new();
-        leaves(&want[block], format!("/{block}"), &mut expected);
+        common::leaves(&want[block], format!("/{block}"), &mut expected);
         for (pointer, w) in expected {
             fields += 1;
             let g = got.pointer(&pointer).cloned().unwrap_or(Value::Null);
-            if !same_value(&g, &w) {
+            if !common::same_value(&g, &w) {
                 wrong += 1;
                 problems.push(format!("{name}: {pointer}: got {g}, expected {w}"));
             }

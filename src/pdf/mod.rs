@@ -7,10 +7,13 @@ mod encoding;
 mod font;
 mod interp;
 mod obj;
+mod scan;
 mod unicode;
 
 #[cfg(test)]
 mod tests;
+
+pub use scan::{Scan, ScanData};
 
 use crate::page::{Glyph, Page, TextSource};
 use interp::{FontCache, Interp, Matrix};
@@ -56,6 +59,8 @@ pub enum TextLayer {
 pub struct PdfPage {
     pub page: Page,
     pub text_layer: TextLayer,
+    /// The page's scan, looked for only when the text layer is not usable.
+    pub scan: Option<Scan>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -254,19 +259,23 @@ fn read_page(
         )));
     }
     let mut interp = Interp::new(doc, limits, fonts, base, (width, height));
+    let resources = dict.and_then(|d| inherited(doc, d, b"Resources").and_then(obj::as_dict));
     if let Some(dict) = dict {
         let content = page_content(doc, dict, limits).map_err(|limit| {
             page_error(format!(
                 "a content stream inflates beyond the limit of {limit} bytes"
             ))
         })?;
-        let resources = inherited(doc, dict, b"Resources").and_then(obj::as_dict);
         interp
             .run(&content, resources)
             .map_err(|e| page_error(e.to_string()))?;
     }
     let (glyphs, rules) = interp.finish();
     let text_layer = classify(&glyphs);
+    let scan = match text_layer {
+        TextLayer::Usable => None,
+        _ => scan::page_scan(doc, resources, limits.max_stream_bytes),
+    };
     Ok(PdfPage {
         page: Page {
             number,
@@ -277,6 +286,7 @@ fn read_page(
             source: TextSource::Native,
         },
         text_layer,
+        scan,
     })
 }
 

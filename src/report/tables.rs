@@ -21,6 +21,8 @@ pub enum TableKind {
 const LABEL_MATCH: f32 = 0.85;
 /// Similarity from which a row label may be aligned to a template row.
 const ROW_MATCH: f32 = 0.5;
+/// Score of placing a row of numbers by its position alone.
+const WEAK_MATCH: f32 = 0.05;
 
 /// Tables of the document grouped by what they hold, each group in page order.
 #[derive(Debug, Default)]
@@ -490,9 +492,21 @@ fn align(observed: &[Observed<'_>], rows: &[ApplicationRow]) -> (f32, Vec<Option
                 best[i][j + 1] = here + MISSING;
                 step[i][j + 1] = 2;
             }
-            if i < n && j < m && sims[i][j] >= ROW_MATCH && best[i + 1][j + 1] < here + sims[i][j] {
-                best[i + 1][j + 1] = here + sims[i][j];
-                step[i + 1][j + 1] = 3;
+            if i < n && j < m {
+                let gain = if sims[i][j] >= ROW_MATCH {
+                    sims[i][j]
+                } else if observed[i].has_values {
+                    // A row of numbers whose label was misread still takes
+                    // its place in the sequence, but scores below any real
+                    // match and below skipping a template row twice.
+                    WEAK_MATCH + 0.2 * sims[i][j]
+                } else {
+                    f32::NEG_INFINITY
+                };
+                if best[i + 1][j + 1] < here + gain {
+                    best[i + 1][j + 1] = here + gain;
+                    step[i + 1][j + 1] = 3;
+                }
             }
         }
     }
@@ -661,6 +675,16 @@ pub fn map_reviews(
         break;
     }
     if !found {
+        if !parts.is_empty() {
+            issues.push(Issue::error(
+                "table_not_found",
+                "/reviews",
+                format!(
+                    "page {}: table 四 was found but its group headers (行政复议, 行政诉讼) were not recognised",
+                    parts[0].page
+                ),
+            ));
+        }
         for g in template.review_groups {
             for col in template.outcome_columns {
                 values.push(

@@ -63,19 +63,29 @@ fn is_numeral(c: char) -> bool {
 
 /// The comparable core of a label: half-width, no whitespace, no numbering,
 /// no parenthesised notes, no punctuation, known confusions undone.
+/// Whether a closing bracket follows before the text ends.
+fn closes_later(rest: &[char]) -> bool {
+    rest.iter()
+        .any(|c| matches!(c, ')' | '）' | ']' | '】' | '〉' | '》' | '>'))
+}
+
 pub fn normalize(s: &str) -> String {
     let half: String = s
         .chars()
         .map(to_half_width)
         .filter(|c| !c.is_whitespace())
         .collect();
-    let core = strip_numbering(&half);
+    let core: Vec<char> = strip_numbering(&half).chars().collect();
     let mut out = String::new();
     let mut depth = 0usize;
-    for ch in core.chars() {
+    for (i, &ch) in core.iter().enumerate() {
         match ch {
-            '(' | '（' | '[' | '【' => depth += 1,
-            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            // A bracket never closed (an OCR slip, a label cut by a page
+            // break) opens no note: what follows it is the label.
+            // OCR reads a round bracket as an angle one now and then.
+            '(' | '（' | '[' | '【' | '〈' | '《' | '<' if !closes_later(&core[i + 1..]) => {}
+            '(' | '（' | '[' | '【' | '〈' | '《' | '<' => depth += 1,
+            ')' | '）' | ']' | '】' | '〉' | '》' | '>' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             _ if ch.is_alphanumeric() => {
                 let fixed = CONFUSIONS
@@ -171,6 +181,23 @@ mod tests {
         assert_eq!(similarity("其他", "其他"), 1.0);
         assert!(similarity("其他", "其他处理") < 0.7);
         assert_eq!(similarity("", "其他"), 0.0);
+    }
+
+    #[test]
+    fn an_unclosed_bracket_keeps_the_label_after_it() {
+        assert_eq!(normalize("( 予以公开"), "予以公开");
+        assert_eq!(
+            normalize("（二）部分公开（区分处理的"),
+            "部分公开区分处理的"
+        );
+        assert_eq!(
+            normalize("部分公开（区分处理的，只计这一情形）"),
+            "部分公开"
+        );
+        assert_eq!(
+            normalize("(二)部分公开《区分处理的，只计这一情形)"),
+            "部分公开"
+        );
     }
 
     #[test]

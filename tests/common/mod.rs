@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: run the real binary.
 
+use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Output;
 
@@ -17,6 +18,7 @@ pub fn nianbao(args: &[&str]) -> Output {
 }
 
 /// Every typed sample that has an expected JSON beside it, sorted.
+#[allow(dead_code)] // each test crate compiles this module; not all use everything
 pub fn typed_samples() -> Vec<(String, PathBuf)> {
     let dir = root().join("samples");
     let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
@@ -31,4 +33,23 @@ pub fn typed_samples() -> Vec<(String, PathBuf)> {
         .collect();
     out.sort();
     out
+}
+
+/// Flattens the leaves of a JSON value into (pointer, value) pairs.
+#[allow(dead_code)]
+pub fn leaves(v: &Value, at: String, out: &mut Vec<(String, Value)>) {
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .for_each(|(k, x)| leaves(x, format!("{at}/{k}"), out)),
+        _ => out.push((at, v.clone())),
+    }
+}
+
+#[allow(dead_code)]
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+        _ => a == b,
+    }
 }

@@ -1,0 +1,365 @@
+//! Scan clean-up before recognition: flatten the paper to white, straighten
+//! the page, binarise, and find the table borders as long dark runs.
+
+use crate::page::Rule;
+use image::{GrayImage, Luma};
+use imageproc::geometric_transformations::{Border, Interpolation, rotate_about_center};
+
+/// Side of the blocks over which the paper's brightness is estimated, in points.
+const BACKGROUND_BLOCK_PT: f32 = 24.0;
+/// Largest skew looked for, in degrees.
+const MAX_SKEW_DEG: f32 = 5.0;
+/// Shortest horizontal border, in points: longer than an em dash pair "——"
+/// in a cell, shorter than the narrowest column of table 四.
+const MIN_HRULE_PT: f32 = 24.0;
+/// Shortest vertical border, in points: taller than the strokes of 10.5 pt text.
+const MIN_VRULE_PT: f32 = 12.0;
+/// Thickest run still taken as a border, in points (thicker is a filled area).
+const MAX_RULE_THICKNESS_PT: f32 = 3.0;
+
+/// A page ready for recognition.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// Straightened grey image with white paper.
+    pub gray: GrayImage,
+    /// The same, black (true) and white.
+    pub ink: Ink,
+    pub px_per_pt: f32,
+    /// The skew that was removed, in degrees.
+    pub skew_deg: f32,
+}
+
+/// A binary image: `true` is ink.
+#[derive(Debug, Clone)]
+pub struct Ink {
+    pub width: u32,
+    pub height: u32,
+    pub bits: Vec<bool>,
+}
+
+impl Ink {
+    pub fn at(&self, x: u32, y: u32) -> bool {
+        self.bits[(y * self.width + x) as usize]
+    }
+
+    /// Ink pixels inside a rectangle (clipped to the image).
+    pub fn count(&self, x0: u32, y0: u32, x1: u32, y1: u32) -> usize {
+        let (x1, y1) = (x1.min(self.width), y1.min(self.height));
+        (y0..y1)
+            .map(|y| (x0..x1).filter(|&x| self.at(x, y)).count())
+            .sum()
+    }
+}
+
+/// Flattens, straightens and binarises one page image.
+pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
+    let flat = flatten_background(image, (BACKGROUND_BLOCK_PT * px_per_pt).max(8.0) as u32);
+    let skew_deg = skew_angle(&binarize(&flat));
+    let gray = if skew_deg.abs() >= 0.05 {
+        rotate_about_center(
+            &flat,
+            skew_deg.to_radians(),
+            Interpolation::Bilinear,
+            Border::Constant(Luma([255])),
+        )
+    } else {
+        flat
+    };
+    let ink = binarize(&gray);
+    Prepared {
+        gray,
+        ink,
+        px_per_pt,
+        skew_deg,
+    }
+}
+
+/// Divides every pixel by the paper's local brightness (a high percentile
+/// per block, interpolated), so grey or unevenly lit paper becomes white.
+pub fn flatten_background(image: &GrayImage, block: u32) -> GrayImage {
+    let (w, h) = image.dimensions();
+    if w == 0 || h == 0 {
+        return image.clone();
+    }
+    let (bw, bh) = (w.div_ceil(block), h.div_ceil(block));
+    let mut paper = vec![255f32; (bw * bh) as usize];
+    for by in 0..bh {
+        for bx in 0..bw {
+            let mut hist = [0u32; 256];
+            let mut n = 0u32;
+            for y in (by * block)..((by + 1) * block).min(h) {
+                for x in (bx * block)..((bx + 1) * block).min(w) {
+                    hist[image.get_pixel(x, y)[0] as usize] += 1;
+                    n += 1;
+                }
+            }
+            // The 90th percentile: paper even where text covers much of the block.
+            let mut seen = 0;
+            let target = n - n / 10;
+            for (v, &c) in hist.iter().enumerate() {
+                seen += c;
+                if seen >= target {
+                    paper[(by * bw + bx) as usize] = (v as f32).max(64.0);
+                    break;
+                }
+            }
+        }
+    }
+    let at = |bx: i64, by: i64| {
+        let bx = bx.clamp(0, i64::from(bw) - 1) as u32;
+        let by = by.clamp(0, i64::from(bh) - 1) as u32;
+        paper[(by * bw + bx) as usize]
+    };
+    let half = block as f32 / 2.0;
+    GrayImage::from_fn(w, h, |x, y| {
+        let fx = (x as f32 - half) / block as f32;
+        let fy = (y as f32 - half) / block as f32;
+        let (x0, y0) = (fx.floor(), fy.floor());
+        let (tx, ty) = (fx - x0, fy - y0);
+        let (x0, y0) = (x0 as i64, y0 as i64);
+        let top = at(x0, y0) * (1.0 - tx) + at(x0 + 1, y0) * tx;
+        let bottom = at(x0, y0 + 1) * (1.0 - tx) + at(x0 + 1, y0 + 1) * tx;
+        let bg = top * (1.0 - ty) + bottom * ty;
+        let v = f32::from(image.get_pixel(x, y)[0]) * 255.0 / bg;
+        Luma([v.min(255.0) as u8])
+    })
+}
+
+/// Otsu's threshold over a flattened image.
+pub fn binarize(image: &GrayImage) -> Ink {
+    let level = imageproc::contrast::otsu_level(image);
+    Ink {
+        width: image.width(),
+        height: image.height(),
+        bits: image.as_raw().iter().map(|&v| v <= level).collect(),
+    }
+}
+
+/// The rotation (degrees, as `rotate_about_center` takes it) that makes text
+/// lines horizontal: the angle whose projection of ink onto the vertical
+/// axis is sharpest.
+pub fn skew_angle(ink: &Ink) -> f32 {
+    // A sample of ink pixels is enough to score an angle.
+    let step = (ink.width / 800).max(1);
+    let mut points: Vec<(f32, f32)> = Vec::new();
+    for y in (0..ink.height).step_by(step as usize) {
+        for x in (0..ink.width).step_by(step as usize) {
+            if ink.at(x, y) {
+                points.push((x as f32, y as f32));
+            }
+        }
+    }
+    if points.len() < 100 {
+        return 0.0;
+    }
+    let bins = (ink.height / step + 1) as usize;
+    let cx = ink.width as f32 / 2.0;
+    let score = |deg: f32| {
+        let t = deg.to_radians().tan();
+        let mut hist = vec![0u32; bins * 2 + 2];
+        for &(x, y) in &points {
+            let yy = y + (x - cx) * t;
+            let b = (yy / step as f32 + bins as f32 / 2.0) as i64;
+            if b >= 0 && (b as usize) < hist.len() {
+                hist[b as usize] += 1;
+            }
+        }
+        hist.iter()
+            .map(|&c| u64::from(c) * u64::from(c))
+            .sum::<u64>()
+    };
+    let search = |from: f32, to: f32, by: f32| {
+        let mut best = (0u64, 0.0f32);
+        let mut a = from;
+        while a <= to + 1e-6 {
+            let s = score(a);
+            if s > best.0 {
+                best = (s, a);
+            }
+            a += by;
+        }
+        best.1
+    };
+    let coarse = search(-MAX_SKEW_DEG, MAX_SKEW_DEG, 0.25);
+    let fine = search(coarse - 0.25, coarse + 0.25, 0.05);
+    // Shearing rows by the angle levels them; turning the image by it does too.
+    fine
+}
+
+/// Horizontal and vertical borders: runs of ink at least a border's length,
+/// merged across the few pixel rows (or columns) a border is thick.
+pub fn rules(ink: &Ink, px_per_pt: f32) -> Vec<Rule> {
+    let mut out = runs_to_rules(
+        ink.height,
+        ink.width,
+        |row, i| ink.at(i, row),
+        MIN_HRULE_PT * px_per_pt,
+        px_per_pt,
+        true,
+    );
+    out.extend(runs_to_rules(
+        ink.width,
+        ink.height,
+        |col, i| ink.at(col, i),
+        MIN_VRULE_PT * px_per_pt,
+        px_per_pt,
+        false,
+    ));
+    out
+}
+
+/// A band of runs in consecutive lines: a border being followed.
+struct Band {
+    first: u32,
+    last: u32,
+    from: u32,
+    to: u32,
+}
+
+fn runs_to_rules(
+    lines: u32,
+    len: u32,
+    ink: impl Fn(u32, u32) -> bool,
+    min_len: f32,
+    px_per_pt: f32,
+    horizontal: bool,
+) -> Vec<Rule> {
+    // Gaps this short inside a border are noise or a faint scan, not its end.
+    let max_gap = (px_per_pt * 1.0).ceil() as u32;
+    let mut open: Vec<Band> = Vec::new();
+    let mut done: Vec<Band> = Vec::new();
+    for line in 0..lines {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < len {
+            if !ink(line, i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i;
+            let mut gap = 0;
+            while i < len && gap <= max_gap {
+                if ink(line, i) {
+                    end = i;
+                    gap = 0;
+                } else {
+                    gap += 1;
+                }
+                i += 1;
+            }
+            if (end - start + 1) as f32 >= min_len {
+                runs.push((start, end));
+            }
+        }
+        let mut next = Vec::new();
+        for (from, to) in runs {
+            let joined = open.iter().position(|b| {
+                let overlap = to.min(b.to) as i64 - from.max(b.from) as i64;
+                overlap > ((to - from).min(b.to - b.from) / 2) as i64
+            });
+            match joined {
+                Some(k) => {
+                    let mut b = open.swap_remove(k);
+                    b.last = line;
+                    b.from = b.from.min(from);
+                    b.to = b.to.max(to);
+                    next.push(b);
+                }
+                None => next.push(Band {
+                    first: line,
+                    last: line,
+                    from,
+                    to,
+                }),
+            }
+        }
+        done.append(&mut open);
+        open = next;
+    }
+    done.append(&mut open);
+    let max_thickness = MAX_RULE_THICKNESS_PT * px_per_pt;
+    done.into_iter()
+        .filter(|b| ((b.last - b.first + 1) as f32) <= max_thickness)
+        .map(|b| {
+            let mid = (b.first + b.last + 1) as f32 / 2.0 / px_per_pt;
+            let (a, z) = (b.from as f32 / px_per_pt, (b.to + 1) as f32 / px_per_pt);
+            let width = (b.last - b.first + 1) as f32 / px_per_pt;
+            if horizontal {
+                Rule {
+                    from: (a, mid),
+                    to: (z, mid),
+                    width,
+                }
+            } else {
+                Rule {
+                    from: (mid, a),
+                    to: (mid, z),
+                    width,
+                }
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use imageproc::drawing::draw_filled_rect_mut;
+    use imageproc::rect::Rect;
+
+    /// A page with a 3×2 grid (lines 2 px thick) and a line of "text" blocks.
+    fn grid_page(w: u32, h: u32, paper: u8) -> GrayImage {
+        let mut img = GrayImage::from_pixel(w, h, Luma([paper]));
+        for y in [100, 200, 300] {
+            draw_filled_rect_mut(&mut img, Rect::at(100, y).of_size(600, 2), Luma([20]));
+        }
+        for x in [100, 400, 699] {
+            draw_filled_rect_mut(&mut img, Rect::at(x, 100).of_size(2, 202), Luma([20]));
+        }
+        for i in 0..20 {
+            draw_filled_rect_mut(
+                &mut img,
+                Rect::at(120 + i * 14, 140).of_size(10, 12),
+                Luma([30]),
+            );
+        }
+        img
+    }
+
+    #[test]
+    fn grey_paper_becomes_white_and_ink_stays_dark() {
+        let flat = flatten_background(&grid_page(800, 400, 200), 32);
+        assert!(flat.get_pixel(50, 50)[0] >= 250);
+        assert!(flat.get_pixel(101, 150)[0] <= 40);
+    }
+
+    #[test]
+    fn borders_become_rules_and_text_does_not() {
+        let img = grid_page(800, 400, 230);
+        let ink = binarize(&flatten_background(&img, 32));
+        // 2 px per point: horizontals need 48 px, verticals 24 px.
+        let rules = rules(&ink, 2.0);
+        let h: Vec<_> = rules.iter().filter(|r| r.is_horizontal()).collect();
+        let v: Vec<_> = rules.iter().filter(|r| !r.is_horizontal()).collect();
+        assert_eq!(h.len(), 3, "{rules:?}");
+        assert_eq!(v.len(), 3, "{rules:?}");
+        assert!((h[0].from.1 - 50.5).abs() < 0.6, "{:?}", h[0]);
+        assert!((h[0].from.0 - 50.0).abs() < 0.6 && (h[0].to.0 - 350.0).abs() < 0.6);
+    }
+
+    #[test]
+    fn skew_is_measured_within_a_tenth_of_a_degree() {
+        let img = grid_page(800, 400, 255);
+        for deg in [-2.0f32, -0.3, 1.2] {
+            let turned = rotate_about_center(
+                &img,
+                deg.to_radians(),
+                Interpolation::Bilinear,
+                Border::Constant(Luma([255])),
+            );
+            let found = skew_angle(&binarize(&turned));
+            assert!((found + deg).abs() <= 0.1, "turned {deg}, found {found}");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Scanned PDFs and page images go through the real tesseract and must give
+//! the numbers and metadata of the typed report they were made from.
+
+mod common;
+
+use serde_json::Value;
+
+/// Field accuracy the OCR path holds on the bundled scans (all resolutions
+/// together); a change that lowers it fails here.
+const MIN_ACCURACY: f64 = 0.95;
+
+#[test]
+fn every_scan_gives_the_numbers_of_its_report() {
+    let dir = common::root().join("samples/scans");
+    let mut expected: Vec<_> = std::fs::read_dir(&dir)
+        .expect("samples/scans/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".expected.json"))
+        .collect();
+    expected.sort();
+    assert!(
+        expected.len() >= 12,
+        "only {} scanned samples",
+        expected.len()
+    );
+    let (mut fields, mut wrong) = (0usize, 0usize);
+    let mut report = Vec::new();
+    for exp_path in &expected {
+        let want: Value =
+            serde_json::from_str(&std::fs::read_to_string(exp_path).expect("expected JSON"))
+                .expect("expected JSON parses");
+        let input = want["source"]["path"].as_str().expect("source.path");
+        let out = common::nianbao(&["extract", input]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{input}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{input}: {stderr}");
+        let got: Value = serde_json::from_slice(&out.stdout).expect("output is JSON");
+        assert_eq!(got["source"], want["source"], "{input}: source block");
+        let (mut f, mut w) = (0, 0);
+        for block in ["report", "active_disclosure", "applications", "reviews"] {
+            let mut leaves = Vec::new();
+            common::leaves(&want[block], format!("/{block}"), &mut leaves);
+            for (pointer, value) in leaves {
+                f += 1;
+                let g = got.pointer(&pointer).cloned().unwrap_or(Value::Null);
+                if !common::same_value(&g, &value) {
+                    w += 1;
+                    // A value OCR could not read must be null with an issue, never a guess of 0.
+                    // (A report may have no date; `published` is null then, with no issue.)
+                    if g.is_null() && pointer != "/report/published" {
+                        let flagged = got["issues"].as_array().into_iter().flatten().any(|i| {
+                            let p = i["pointer"].as_str().unwrap_or("");
+                            pointer.starts_with(p) && !p.is_empty()
+                        });
+                        assert!(flagged, "{input}: {pointer} is null without an issue");
+                    }
+                }
+            }
+        }
+        report.push(format!("{input}: {}/{f}", f - w));
+        fields += f;
+        wrong += w;
+    }
+    let accuracy = (fields - wrong) as f64 / fields as f64;
+    println!("{}", report.join("\n"));
+    println!(
+        "scans: {} files, {fields} fields, {wrong} wrong, accuracy {:.2} %",
+        expected.len(),
+        accuracy * 100.0
+    );
+    assert!(
+        accuracy >= MIN_ACCURACY,
+        "accuracy {:.2} % below {:.0} %:\n{}",
+        accuracy * 100.0,
+        MIN_ACCURACY * 100.0,
+        report.join("\n")
+    );
+}
+
+#[test]
+fn page_images_joined_in_order_make_one_report() {
+    let out = common::nianbao(&[
+        "extract",
+        "--join",
+        "samples/scans/h02_ningnan_2023_table3.png",
+        "samples/scans/d02_miyi_misprint_2023_table3.jpg",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let got: Value = serde_json::from_slice(&out.stdout).expect("output is JSON");
+    assert_eq!(got["source"]["pages"], 2);
+    assert_eq!(got["source"]["media"], "image");
+    assert_eq!(
+        got["source"]["path"],
+        "samples/scans/h02_ningnan_2023_table3.png"
+    );
+    // Table 三 continues over both images: the first image's rows come first.
+    let first: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            common::root().join("samples/scans/h02_ningnan_2023_table3.expected.json"),
+        )
+        .expect("expected JSON"),
+    )
+    .expect("parses");
+    assert_eq!(
+        got.pointer("/applications/new/total"),
+        first.pointer("/applications/new/total")
+    );
+}
+
+#[test]
+fn ocr_never_refuses_a_page_image_with_a_clear_error() {
+    let out = common::nianbao(&[
+        "extract",
+        "--ocr",
+        "never",
+        "samples/scans/h02_ningnan_2023_table3.png",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("samples/scans/h02_ningnan_2023_table3.png"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("needs OCR"), "{stderr}");
+}

@@ -28,6 +28,12 @@ const PSM_SINGLE_LINE: u32 = 7;
 const DIGIT_WHITELIST: &str = "0123456789.-+/";
 /// Ink under this many square points is specks, not a printed character.
 const MIN_INK_PT2: f32 = 1.0;
+/// A dash is flatter than this, in points (a digit is 7 pt tall at 10.5 pt).
+const DASH_MAX_HEIGHT_PT: f32 = 1.6;
+/// ... and wider than this, in points (a decimal point is a dot).
+const DASH_MIN_WIDTH_PT: f32 = 2.5;
+/// Words read from a crop below this confidence are noise.
+const MIN_WORD_CONFIDENCE: f32 = 0.6;
 /// Margin kept clear of a cell's borders when cropping it, in points.
 const CELL_INSET_PT: f32 = 1.5;
 
@@ -118,11 +124,19 @@ fn glyphs_of(s: &Symbol, px_per_pt: f32) -> Vec<Glyph> {
     let chars: Vec<char> = s.text.chars().filter(|c| !c.is_whitespace()).collect();
     let n = chars.len().max(1) as f32;
     let step = (s.right - s.left) as f32 / n;
-    let size = (s.line_height.max(s.bottom - s.top) as f32 / px_per_pt).max(1.0);
+    let line_size = (s.line_height.max(s.bottom - s.top) as f32 / px_per_pt).max(1.0);
+    // A Chinese character fills its em square, so its box gives the font
+    // size; a line's height depends on what else the line holds.
+    let cjk_size = (step.max((s.bottom - s.top) as f32) / px_per_pt).max(1.0);
     chars
         .into_iter()
         .enumerate()
         .map(|(i, ch)| {
+            let size = if crate::layout::is_cjk(ch) {
+                cjk_size
+            } else {
+                line_size
+            };
             let x0 = s.left as f32 + step * i as f32;
             Glyph {
                 ch,
@@ -179,21 +193,42 @@ pub fn reread_cells(layout: &mut PageLayout, prepared: &Prepared, engines: &mut 
                 let (text, confidence) = engines.text.read_rect(x0, y0, x1 - x0, y1 - y0);
                 let text = join_label_lines(&text);
                 // A crop read far shorter than the page pass lost the label.
-                let cjk = |t: &str| t.chars().filter(|&c| crate::layout::is_cjk(c)).count();
                 if 2 * cjk(&text) >= cjk(&cell.text) {
                     cell.text = text;
                     cell.confidence = confidence;
                 }
                 continue;
             }
+            if let Some((ex0, ey0, ex1, ey1)) = prepared.ink.extent(x0, y0, x1, y1)
+                && ((ey1 - ey0 + 1) as f32) <= DASH_MAX_HEIGHT_PT * ppt
+                && ((ex1 - ex0 + 1) as f32) >= DASH_MIN_WIDTH_PT * ppt
+            {
+                // One flat stroke: the dash printed for zero, which the digit
+                // model has no character for.
+                cell.text = "—".into();
+                cell.confidence = 0.9;
+                continue;
+            }
             let (text, confidence) = engines.digits.read_rect(x0, y0, x1 - x0, y1 - y0);
             if looks_numeric(&text) {
+                cell.text = text;
+                cell.confidence = confidence;
+                continue;
+            }
+            // Neither a number nor, by the page pass, words: read it as words.
+            let (text, confidence) = engines.text.read_rect(x0, y0, x1 - x0, y1 - y0);
+            let text = join_label_lines(&text);
+            if confidence >= MIN_WORD_CONFIDENCE && cjk(&text) > cjk(&cell.text) {
                 cell.text = text;
                 cell.confidence = confidence;
             }
         }
     }
     engines.text.set_page_seg_mode(PSM_AUTO);
+}
+
+fn cjk(text: &str) -> usize {
+    text.chars().filter(|&c| crate::layout::is_cjk(c)).count()
 }
 
 /// A label read from its crop: lines joined, and the spaces tesseract puts

@@ -42,6 +42,23 @@ impl Ink {
         self.bits[(y * self.width + x) as usize]
     }
 
+    /// The box around the ink inside a rectangle, if any.
+    pub fn extent(&self, x0: u32, y0: u32, x1: u32, y1: u32) -> Option<(u32, u32, u32, u32)> {
+        let (x1, y1) = (x1.min(self.width), y1.min(self.height));
+        let mut out: Option<(u32, u32, u32, u32)> = None;
+        for y in y0..y1 {
+            for x in x0..x1 {
+                if self.at(x, y) {
+                    out = Some(match out {
+                        None => (x, y, x, y),
+                        Some((a, b, c, d)) => (a.min(x), b.min(y), c.max(x), d.max(y)),
+                    });
+                }
+            }
+        }
+        out
+    }
+
     /// Ink pixels inside a rectangle (clipped to the image).
     pub fn count(&self, x0: u32, y0: u32, x1: u32, y1: u32) -> usize {
         let (x1, y1) = (x1.min(self.width), y1.min(self.height));
@@ -65,7 +82,7 @@ pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
     } else {
         flat
     };
-    let ink = binarize(&gray);
+    let ink = despeckle(&binarize(&gray));
     Prepared {
         gray,
         ink,
@@ -123,6 +140,40 @@ pub fn flatten_background(image: &GrayImage, block: u32) -> GrayImage {
         let v = f32::from(image.get_pixel(x, y)[0]) * 255.0 / bg;
         Luma([v.min(255.0) as u8])
     })
+}
+
+/// Drops ink pixels with fewer than two inked neighbours: scanner noise, not
+/// strokes (a one-pixel border keeps its two neighbours along the line).
+pub fn despeckle(ink: &Ink) -> Ink {
+    let (w, h) = (ink.width as i64, ink.height as i64);
+    let at = |x: i64, y: i64| x >= 0 && y >= 0 && x < w && y < h && ink.bits[(y * w + x) as usize];
+    let mut bits = vec![false; ink.bits.len()];
+    for y in 0..h {
+        for x in 0..w {
+            if !at(x, y) {
+                continue;
+            }
+            let mut n = 0;
+            for (dx, dy) in [
+                (-1, -1),
+                (0, -1),
+                (1, -1),
+                (-1, 0),
+                (1, 0),
+                (-1, 1),
+                (0, 1),
+                (1, 1),
+            ] {
+                n += usize::from(at(x + dx, y + dy));
+            }
+            bits[(y * w + x) as usize] = n >= 2;
+        }
+    }
+    Ink {
+        width: ink.width,
+        height: ink.height,
+        bits,
+    }
 }
 
 /// Otsu's threshold over a flattened image.

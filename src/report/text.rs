@@ -208,8 +208,21 @@ fn number(s: &str) -> Option<u32> {
 
 /// "2024年1月19日", "2024 年 1 月 11 日", "二〇二四年一月十七日" → (y, m, d),
 /// only when the text is that date and nothing else.
+/// Latin letters OCR puts for digits inside a date ("1l日", "2O24年").
+fn undo_digit_slip(c: char) -> char {
+    match c {
+        'l' | 'I' | '|' | 'i' => '1',
+        'O' | 'o' => '0',
+        _ => c,
+    }
+}
+
 pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(undo_digit_slip)
+        .collect();
     let (y, rest) = t.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
     let d = rest
@@ -274,6 +287,7 @@ mod tests {
         assert_eq!(parse_date("2024 年 1 月 11 日"), Some((2024, 1, 11)));
         assert_eq!(parse_date("二〇二四年一月十七日"), Some((2024, 1, 17)));
         assert_eq!(parse_date("二〇二〇年十二月三十一日"), Some((2020, 12, 31)));
+        assert_eq!(parse_date("2024年1月1l日"), Some((2024, 1, 11)));
         assert_eq!(parse_date("统计期限为2023年1月1日到2023年12月31日"), None);
     }
 

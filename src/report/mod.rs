@@ -85,7 +85,12 @@ fn find_title(items: &[Item], first_heading: Option<usize>) -> Option<String> {
     if at > 0 {
         let above = lines[at - 1];
         let close = lines[at].bbox.y0 - above.bbox.y1 < 2.0 * lines[at].size;
-        let big = above.size >= 0.9 * lines[at].size;
+        // Printed in the title's size, or (OCR sizes vary by line) clearly
+        // larger than the body text that follows.
+        let mut body: Vec<f32> = lines[at + 1..].iter().take(20).map(|l| l.size).collect();
+        body.sort_by(f32::total_cmp);
+        let body = body.get(body.len() / 2).copied().unwrap_or(f32::INFINITY);
+        let big = above.size >= 0.9 * lines[at].size || above.size >= 1.25 * body;
         if close && big && !compact(&above.text).ends_with('。') {
             title = compact(&above.text) + &title;
         }

@@ -19,6 +19,9 @@ pub enum TableKind {
 
 /// Similarity from which a printed label counts as the template's label.
 const LABEL_MATCH: f32 = 0.85;
+/// Table 四's three group headers differ enough to be told apart from a
+/// partial read ("议直接起诉").
+const GROUP_MATCH: f32 = 0.7;
 /// Similarity from which a row label may be aligned to a template row.
 const ROW_MATCH: f32 = 0.5;
 /// Score of placing a row of numbers by its position alone.
@@ -604,7 +607,7 @@ pub fn map_reviews(
                 t.cells
                     .iter()
                     .map(|c| (c, sim(c)))
-                    .filter(|(_, s)| *s >= LABEL_MATCH)
+                    .filter(|(_, s)| *s >= GROUP_MATCH)
                     .max_by(|a, b| a.1.total_cmp(&b.1))
                     .map(|(c, _)| (g.key, c))
             })

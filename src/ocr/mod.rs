@@ -215,6 +215,22 @@ pub fn reread_cells(layout: &mut PageLayout, prepared: &Prepared, engines: &mut 
                 cell.confidence = confidence;
                 continue;
             }
+            // Tesseract sometimes misses a lone digit in a roomy box: try
+            // again cropped to the ink, with a margin of a third of its height.
+            if let Some((a, b, c, d)) = prepared.ink.extent(x0, y0, x1, y1) {
+                let m = ((d - b + 1) / 3).max(ppt as u32);
+                let (rx0, ry0) = (a.saturating_sub(m).max(x0), b.saturating_sub(m).max(y0));
+                let (rx1, ry1) = ((c + m).min(x1), (d + m).min(y1));
+                let (text, confidence) = engines.digits.read_rect(rx0, ry0, rx1 - rx0, ry1 - ry0);
+                if looks_numeric(&text) {
+                    cell.text = text;
+                    cell.confidence = confidence;
+                    continue;
+                }
+            }
+            if looks_numeric(&cell.text) {
+                continue;
+            }
             // Neither a number nor, by the page pass, words: read it as words.
             let (text, confidence) = engines.text.read_rect(x0, y0, x1 - x0, y1 - y0);
             let text = join_label_lines(&text);

@@ -79,33 +79,53 @@ fn every_scan_gives_the_numbers_of_its_report() {
 
 #[test]
 fn page_images_joined_in_order_make_one_report() {
-    let out = common::nianbao(&[
-        "extract",
-        "--join",
-        "samples/scans/h02_ningnan_2023_table3.png",
-        "samples/scans/d02_miyi_misprint_2023_table3.jpg",
-    ]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
-    let got: Value = serde_json::from_slice(&out.stdout).expect("output is JSON");
-    assert_eq!(got["source"]["pages"], 2);
-    assert_eq!(got["source"]["media"], "image");
+    // The pages of a scanned report as one JPEG file each, as archives hold them.
+    let pdf = "samples/scans/h02_ningnan_2023_scan300.pdf";
+    let dir = std::env::temp_dir().join(format!("nianbao-join-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let prefix = dir.join("page");
+    let status = std::process::Command::new("pdfimages")
+        .args(["-j", pdf])
+        .arg(&prefix)
+        .current_dir(common::root())
+        .status()
+        .expect("pdfimages (poppler-utils) runs");
+    assert!(status.success());
+    let mut pages: Vec<String> = std::fs::read_dir(&dir)
+        .expect("page images")
+        .filter_map(|e| e.ok().map(|e| e.path().display().to_string()))
+        .collect();
+    pages.sort();
+    assert_eq!(pages.len(), 4);
+    let mut args = vec!["extract", "--join"];
+    args.extend(pages.iter().map(String::as_str));
+    let joined = common::nianbao(&args);
     assert_eq!(
-        got["source"]["path"],
-        "samples/scans/h02_ningnan_2023_table3.png"
+        joined.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&joined.stderr)
     );
-    // Table 三 continues over both images: the first image's rows come first.
-    let first: Value = serde_json::from_str(
+    let joined: Value = serde_json::from_slice(&joined.stdout).expect("output is JSON");
+    assert_eq!(joined["source"]["pages"], 4);
+    assert_eq!(joined["source"]["media"], "image");
+    assert_eq!(joined["source"]["path"], pages[0]);
+    let want: Value = serde_json::from_str(
         &std::fs::read_to_string(
-            common::root().join("samples/scans/h02_ningnan_2023_table3.expected.json"),
+            common::root().join("samples/scans/h02_ningnan_2023_scan300.expected.json"),
         )
         .expect("expected JSON"),
     )
     .expect("parses");
-    assert_eq!(
-        got.pointer("/applications/new/total"),
-        first.pointer("/applications/new/total")
-    );
+    for pointer in [
+        "/report/year",
+        "/applications/new/total",
+        "/applications/total/total",
+        "/reviews/review/total",
+    ] {
+        assert_eq!(joined.pointer(pointer), want.pointer(pointer), "{pointer}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -209,6 +209,11 @@ pub fn reread_cells(layout: &mut PageLayout, prepared: &Prepared, engines: &mut 
                 cell.confidence = 0.9;
                 continue;
             }
+            // An amount printed with its unit ("251000元") keeps the page
+            // pass's reading: the digit model would take 元 for a digit.
+            if cell.text.contains('元') && looks_numeric(&cell.text) {
+                continue;
+            }
             let (text, confidence) = engines.digits.read_rect(x0, y0, x1 - x0, y1 - y0);
             if looks_numeric(&text) {
                 cell.text = text;

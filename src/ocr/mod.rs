@@ -199,7 +199,8 @@ pub fn reread_cells(layout: &mut PageLayout, prepared: &Prepared, engines: &mut 
                 }
                 continue;
             }
-            if let Some((ex0, ey0, ex1, ey1)) = prepared.ink.extent(x0, y0, x1, y1)
+            let extent = prepared.ink.extent(x0, y0, x1, y1);
+            if let Some((ex0, ey0, ex1, ey1)) = extent
                 && ((ey1 - ey0 + 1) as f32) <= DASH_MAX_HEIGHT_PT * ppt
                 && ((ex1 - ex0 + 1) as f32) >= DASH_MIN_WIDTH_PT * ppt
             {
@@ -222,7 +223,7 @@ pub fn reread_cells(layout: &mut PageLayout, prepared: &Prepared, engines: &mut 
             }
             // Tesseract sometimes misses a lone digit in a roomy box: try
             // again cropped to the ink, with a margin of a third of its height.
-            if let Some((a, b, c, d)) = prepared.ink.extent(x0, y0, x1, y1) {
+            if let Some((a, b, c, d)) = extent {
                 let m = ((d - b + 1) / 3).max(ppt as u32);
                 let (rx0, ry0) = (a.saturating_sub(m).max(x0), b.saturating_sub(m).max(y0));
                 let (rx1, ry1) = ((c + m).min(x1), (d + m).min(y1));
@@ -279,5 +280,5 @@ fn holds_no_words(cell: &Cell) -> bool {
     if text == "无" {
         return false;
     }
-    text.chars().filter(|&c| crate::layout::is_cjk(c)).count() <= 1
+    cjk(text) <= 1
 }

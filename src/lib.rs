@@ -252,6 +252,7 @@ pub fn layout_pages(pages: Vec<PageInput>, jobs: usize) -> Result<Vec<PageLayout
                         let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
                         let mut page = layout::analyze(&read.page);
                         ocr::reread_cells(&mut page, &read.prepared, engines);
+                        page.drop_empty_tables();
                         page
                     });
                     if let Ok(mut d) = done.lock() {

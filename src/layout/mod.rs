@@ -4,7 +4,7 @@
 pub mod lines;
 pub mod table;
 
-use crate::page::{BBox, Glyph, Page};
+use crate::page::{BBox, Glyph, Page, TextSource};
 pub use lines::{Line, build_lines, is_cjk, join_block};
 use serde::Serialize;
 use table::grids_from_rules;
@@ -136,16 +136,27 @@ pub fn analyze(page: &Page) -> PageLayout {
                 owner: grid.owner,
             }
         })
-        // A bordered box holding no text (a frame, a signature box) is not a table.
-        .filter(|t: &Table| t.cells.iter().any(|c| !c.text.is_empty()))
         .collect();
     tables.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
-    PageLayout {
+    let mut layout = PageLayout {
         number: page.number,
         width: page.width,
         height: page.height,
         lines: build_lines(&free),
         tables,
+    };
+    // OCR reads the cells after the layout; until then they are all empty.
+    if page.source != TextSource::Ocr {
+        layout.drop_empty_tables();
+    }
+    layout
+}
+
+impl PageLayout {
+    /// A bordered box holding no text (a frame, a signature box) is not a table.
+    pub fn drop_empty_tables(&mut self) {
+        self.tables
+            .retain(|t| t.cells.iter().any(|c| !c.text.is_empty()));
     }
 }
 

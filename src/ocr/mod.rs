@@ -2,12 +2,14 @@
 //! tesseract pass for prose, headings and labels, then — once the layout
 //! knows the table grid — every number read again from its own cell crop.
 
+pub mod cell;
 pub mod prep;
 mod tess;
 
-use crate::layout::{Cell, PageLayout};
+use crate::layout::PageLayout;
 use crate::page::{BBox, Glyph, Page, Rule, TextSource};
-use crate::report::number::looks_numeric;
+use crate::report::number::{Parsed, looks_numeric, parse};
+use crate::template::Kind;
 use image::GrayImage;
 pub use prep::Prepared;
 pub use tess::{Symbol, Tess};
@@ -70,9 +72,8 @@ pub fn recognize(
 ) -> OcrPage {
     let prepared = prep::prepare(image, px_per_pt);
     let rules = prep::rules(&prepared.ink, px_per_pt);
-    engines
-        .text
-        .set_image(&prepared.gray, (px_per_pt * 72.0).round() as u32);
+    let masked = without_cells(&prepared.gray, &rules, px_per_pt);
+    engines.text.set_image(&masked, dpi(px_per_pt));
     let glyphs = engines
         .text
         .symbols()
@@ -92,6 +93,37 @@ pub fn recognize(
         },
         prepared,
     }
+}
+
+/// Cells taller than this are a frame around text, not a table cell, in points.
+const MAX_CELL_HEIGHT_PT: f32 = 200.0;
+
+/// The page with its table cells blanked: the cells are read one by one
+/// after the layout, and a page pass over them costs time and adds nothing.
+fn without_cells(gray: &GrayImage, rules: &[Rule], ppt: f32) -> GrayImage {
+    let mut out = gray.clone();
+    let (w, h) = out.dimensions();
+    for grid in crate::layout::table::grids_from_rules(rules) {
+        if grid.rows() < 2 || grid.cols() < 2 {
+            continue;
+        }
+        for c in grid
+            .cells
+            .iter()
+            .filter(|c| c.bbox.height() <= MAX_CELL_HEIGHT_PT)
+        {
+            let x0 = ((c.bbox.x0 * ppt).max(0.0) as u32).min(w);
+            let x1 = ((c.bbox.x1 * ppt).max(0.0) as u32).min(w);
+            let y0 = ((c.bbox.y0 * ppt).max(0.0) as u32).min(h);
+            let y1 = ((c.bbox.y1 * ppt).max(0.0) as u32).min(h);
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    out.put_pixel(x, y, image::Luma([255]));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Distance from a border within which a thin "character" is the border
@@ -155,98 +187,203 @@ fn glyphs_of(s: &Symbol, px_per_pt: f32) -> Vec<Glyph> {
 
 /// A block of text: how a label cell is read from its own crop.
 const PSM_SINGLE_BLOCK: u32 = 6;
+/// A digit reading at or above this confidence, consistent with the ink, is
+/// taken without a second opinion.
+const SURE_DIGITS: f32 = 0.8;
+/// Height a number's tallest piece is scaled to for the third reading, in
+/// pixels: small print from a low-resolution scan is read better enlarged.
+const RENDER_DIGIT_PX: f32 = 24.0;
+/// A cell whose ink is taller than this many of its tallest pieces holds
+/// more than one line: words, not a number.
+const MULTI_LINE: f32 = 1.6;
+/// The resolution cells are read at: smaller scans are enlarged to it.
+const READ_DPI: f32 = 300.0;
+/// Width of a typical character, in heights, at or above which the ink is
+/// Chinese (square characters) rather than digits (about half as wide as tall).
+const SQUARE: f32 = 0.8;
+/// Pieces per character at or above which the ink is Chinese characters
+/// (most have several strokes apart) rather than digits (one piece each).
+const WORD_PIECES: f32 = 2.0;
 
-/// Step 2, after the layout: every table cell is read again from its own
-/// crop — numbers with the digit engine, labels as one block of Chinese, so
-/// that neither picks up its neighbours' text — or found blank.
+/// Step 2, after the layout: every table cell is read from its own crop —
+/// the page pass never saw the cells — numbers with the digit engine, labels
+/// as one block of Chinese, so that neither picks up its neighbours' text.
 pub fn reread_cells(layout: &mut PageLayout, prepared: &Prepared, engines: &mut Engines) {
     let ppt = prepared.px_per_pt;
-    engines
-        .digits
-        .set_image(&prepared.gray, (ppt * 72.0).round() as u32);
-    engines
-        .text
-        .set_image(&prepared.gray, (ppt * 72.0).round() as u32);
-    engines.text.set_page_seg_mode(PSM_SINGLE_BLOCK);
     let min_ink = (MIN_INK_PT2 * ppt * ppt).ceil() as usize;
+    let rule_px = (RULE_LIKE_PT * ppt).ceil() as u32;
     for table in &mut layout.tables {
         for cell in &mut table.cells {
-            let words = !holds_no_words(cell);
-            let inset = CELL_INSET_PT;
-            let b = &cell.bbox;
-            if b.width() <= 2.0 * inset || b.height() <= 2.0 * inset {
+            let Some(rect) = cell_rect(&cell.bbox, ppt) else {
                 continue;
-            }
-            let x0 = ((b.x0 + inset) * ppt).max(0.0) as u32;
-            let y0 = ((b.y0 + inset) * ppt).max(0.0) as u32;
-            let x1 = ((b.x1 - inset) * ppt) as u32;
-            let y1 = ((b.y1 - inset) * ppt) as u32;
-            if x1 <= x0 || y1 <= y0 {
-                continue;
-            }
-            if prepared.ink.count(x0, y0, x1, y1) < min_ink {
-                cell.text.clear();
-                cell.confidence = 1.0;
-                continue;
-            }
-            if words {
-                let (text, confidence) = engines.text.read_rect(x0, y0, x1 - x0, y1 - y0);
-                let text = join_label_lines(&text);
-                // A crop read far shorter than the page pass lost the label.
-                if 2 * cjk(&text) >= cjk(&cell.text) {
-                    cell.text = text;
-                    cell.confidence = confidence;
-                }
-                continue;
-            }
-            let extent = prepared.ink.extent(x0, y0, x1, y1);
-            if let Some((ex0, ey0, ex1, ey1)) = extent
-                && ((ey1 - ey0 + 1) as f32) <= DASH_MAX_HEIGHT_PT * ppt
-                && ((ex1 - ex0 + 1) as f32) >= DASH_MIN_WIDTH_PT * ppt
-            {
-                // One flat stroke: the dash printed for zero, which the digit
-                // model has no character for.
-                cell.text = "—".into();
-                cell.confidence = 0.9;
-                continue;
-            }
-            // An amount printed with its unit ("251000元") keeps the page
-            // pass's reading: the digit model would take 元 for a digit.
-            if cell.text.contains('元') && looks_numeric(&cell.text) {
-                continue;
-            }
-            let (text, confidence) = engines.digits.read_rect(x0, y0, x1 - x0, y1 - y0);
-            if looks_numeric(&text) {
-                cell.text = text;
-                cell.confidence = confidence;
-                continue;
-            }
-            // Tesseract sometimes misses a lone digit in a roomy box: try
-            // again cropped to the ink, with a margin of a third of its height.
-            if let Some((a, b, c, d)) = extent {
-                let m = ((d - b + 1) / 3).max(ppt as u32);
-                let (rx0, ry0) = (a.saturating_sub(m).max(x0), b.saturating_sub(m).max(y0));
-                let (rx1, ry1) = ((c + m).min(x1), (d + m).min(y1));
-                let (text, confidence) = engines.digits.read_rect(rx0, ry0, rx1 - rx0, ry1 - ry0);
-                if looks_numeric(&text) {
-                    cell.text = text;
-                    cell.confidence = confidence;
-                    continue;
-                }
-            }
-            if looks_numeric(&cell.text) {
-                continue;
-            }
-            // Neither a number nor, by the page pass, words: read it as words.
-            let (text, confidence) = engines.text.read_rect(x0, y0, x1 - x0, y1 - y0);
-            let text = join_label_lines(&text);
-            if confidence >= MIN_WORD_CONFIDENCE && cjk(&text) > cjk(&cell.text) {
-                cell.text = text;
-                cell.confidence = confidence;
-            }
+            };
+            let ink = cell::cell_ink(&prepared.ink, rect, min_ink, rule_px);
+            let (text, confidence) = read_cell(&ink, prepared, engines);
+            cell.text = text;
+            cell.confidence = confidence;
         }
     }
+}
+
+/// A cell's crop in pixels (left, top, width, height), clear of its borders.
+fn cell_rect(b: &BBox, ppt: f32) -> Option<(u32, u32, u32, u32)> {
+    let inset = CELL_INSET_PT;
+    let x0 = ((b.x0 + inset) * ppt).max(0.0) as u32;
+    let y0 = ((b.y0 + inset) * ppt).max(0.0) as u32;
+    let x1 = ((b.x1 - inset) * ppt).max(0.0) as u32;
+    let y1 = ((b.y1 - inset) * ppt).max(0.0) as u32;
+    (x1 > x0 && y1 > y0).then(|| (x0, y0, x1 - x0, y1 - y0))
+}
+
+/// The text of one cell and its confidence: blank, a dash, a number agreed
+/// on by the digit readings, or words.
+fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) -> (String, f32) {
+    let ppt = prepared.px_per_pt;
+    let Some((ex0, ey0, ex1, ey1)) = ink.extent() else {
+        return (String::new(), 1.0);
+    };
+    let (ew, eh) = ((ex1 - ex0 + 1) as f32, (ey1 - ey0 + 1) as f32);
+    if ink.pieces.len() == 1 && eh <= DASH_MAX_HEIGHT_PT * ppt && ew >= DASH_MIN_WIDTH_PT * ppt {
+        // One flat stroke: the dash printed for zero, which the digit model
+        // has no character for.
+        return ("—".into(), 0.9);
+    }
+    let spans = ink.columns();
+    let columns = spans.len().max(1);
+    let tallest = ink.tallest().max(1) as f32;
+    let multi_line = eh > MULTI_LINE * tallest;
+    let mut widths: Vec<u32> = spans.iter().map(|(a, b)| b - a + 1).collect();
+    widths.sort_unstable();
+    let square = widths
+        .get(widths.len() / 2)
+        .is_some_and(|&w| w as f32 >= SQUARE * tallest);
+    let wordy = square || (columns >= 2 && ink.pieces.len() as f32 >= WORD_PIECES * columns as f32);
+    // Tesseract reads best at 300 dpi; smaller print is enlarged to it.
+    let scale = (READ_DPI / (ppt * 72.0)).max(1.0);
+    let read_dpi = dpi(ppt * scale);
+    let margin = (tallest / 2.0) as u32;
+    let Some(roomy) = ink.crop(&prepared.gray, margin, scale) else {
+        return (String::new(), 1.0);
+    };
+    let mut votes = Votes::new(columns);
+    let mut words = None;
+    if multi_line || wordy {
+        let (text, confidence) = read_words(&roomy, read_dpi, engines);
+        // One character alone may be a digit the text model took for a
+        // character ("2" as "人"): the digit readings get their say.
+        let alone = columns == 1 && !multi_line;
+        if !looks_numeric(&text) && confidence >= MIN_WORD_CONFIDENCE && !alone {
+            return (text, confidence);
+        }
+        votes.add(&text, confidence);
+        words = Some((text, confidence));
+    }
+    let (text, confidence) = engines.digits.read_image(&roomy, read_dpi);
+    votes.add(&text, confidence);
+    if !votes.sure() {
+        // A second and third opinion: cropped tight to the ink, and the clean
+        // ink enlarged.
+        let tight_margin = ((tallest / 4.0) as u32).max(ppt as u32);
+        if let Some(tight) = ink.crop(&prepared.gray, tight_margin, scale) {
+            let (text, confidence) = engines.digits.read_image(&tight, read_dpi);
+            votes.add(&text, confidence);
+        }
+        let scale = RENDER_DIGIT_PX / ink.tallest().max(1) as f32;
+        if let Some(clean) = ink.render(scale, (RENDER_DIGIT_PX / 2.0) as u32) {
+            let (text, confidence) = engines.digits.read_image(&clean, dpi(ppt * scale));
+            votes.add(&text, confidence);
+        }
+    }
+    if let Some(best) = votes.best()
+        && best.1 >= MIN_WORD_CONFIDENCE
+    {
+        return best;
+    }
+    // No number the readings agree on: words (a label, 无), or a number the
+    // text model reads better.
+    let (text, confidence) = match words {
+        Some(read) => read,
+        None => {
+            let (text, confidence) = read_words(&roomy, read_dpi, engines);
+            votes.add(&text, confidence);
+            (text, confidence)
+        }
+    };
+    match votes.best() {
+        Some(best) if looks_numeric(&text) || best.1 >= MIN_WORD_CONFIDENCE => best,
+        _ if confidence >= MIN_WORD_CONFIDENCE && cjk(&text) > 0 => (text, confidence),
+        Some(best) => best,
+        None => (text, confidence),
+    }
+}
+
+fn dpi(px_per_pt: f32) -> u32 {
+    (px_per_pt * 72.0).round() as u32
+}
+
+fn read_words(image: &GrayImage, dpi: u32, engines: &mut Engines) -> (String, f32) {
+    engines.text.set_page_seg_mode(PSM_SINGLE_BLOCK);
+    let (text, confidence) = engines.text.read_image(image, dpi);
     engines.text.set_page_seg_mode(PSM_AUTO);
+    (join_label_lines(&text), confidence)
+}
+
+/// Readings of one number cell, pooled by value: the value with the most
+/// confidence behind it wins. A reading with fewer characters than the ink
+/// has side by side dropped one ("44" read "4") and counts for little.
+struct Votes {
+    columns: usize,
+    readings: Vec<(String, f64, f32)>,
+}
+
+/// Weight of a reading shorter than the ink it came from.
+const SHORT_READING: f32 = 0.25;
+
+impl Votes {
+    fn new(columns: usize) -> Votes {
+        Votes {
+            columns,
+            readings: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, text: &str, confidence: f32) {
+        let Parsed::Value { value, .. } = parse(text, Kind::Amount) else {
+            return;
+        };
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        let weight = if chars < self.columns {
+            confidence * SHORT_READING
+        } else {
+            confidence
+        };
+        self.readings.push((text.trim().to_string(), value, weight));
+    }
+
+    /// One reading, consistent with the ink and confident.
+    fn sure(&self) -> bool {
+        self.readings.len() == 1 && self.readings[0].2 >= SURE_DIGITS
+    }
+
+    /// The value with the most weight behind it: its most confident
+    /// reading's text and weight.
+    fn best(&self) -> Option<(String, f32)> {
+        let mut pooled: Vec<(f64, f32, usize)> = Vec::new();
+        for (i, r) in self.readings.iter().enumerate() {
+            match pooled.iter_mut().find(|p| p.0 == r.1) {
+                Some(p) => {
+                    p.1 += r.2;
+                    if r.2 > self.readings[p.2].2 {
+                        p.2 = i;
+                    }
+                }
+                None => pooled.push((r.1, r.2, i)),
+            }
+        }
+        let best = pooled.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+        let text = self.readings[best.2].0.clone();
+        Some((text, self.readings[best.2].2))
+    }
 }
 
 fn cjk(text: &str) -> usize {
@@ -271,14 +408,4 @@ fn join_label_lines(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// A cell whose text pass found no Chinese word: a number, a dash, a slash,
-/// blank, or a misread of one of those. "无" is a printed zero and stays.
-fn holds_no_words(cell: &Cell) -> bool {
-    let text = cell.text.trim();
-    if text == "无" {
-        return false;
-    }
-    cjk(text) <= 1
 }

@@ -137,6 +137,14 @@ impl Tess {
         out
     }
 
+    /// Reads a whole small image (a cell rendered on its own): its text and
+    /// mean confidence (0.0–1.0).
+    pub fn read_image(&mut self, image: &GrayImage, dpi: u32) -> (String, f32) {
+        self.set_image(image, dpi);
+        let (w, h) = image.dimensions();
+        self.read_rect(0, 0, w, h)
+    }
+
     /// Reads one rectangle of the current image as a single text line:
     /// its text and mean confidence (0.0–1.0).
     pub fn read_rect(&mut self, left: u32, top: u32, width: u32, height: u32) -> (String, f32) {

@@ -65,29 +65,59 @@ fn compact(s: &str) -> String {
 
 /// The title: the line naming the 年度报告 near the top of the first page,
 /// with the line above it when the title is set over two lines.
+/// How every report's title ends.
+const TITLE_END: &str = "工作年度报告";
+
+/// Whether a line ends in the title's fixed wording read with one slip.
+fn ends_like_title(text: &str) -> bool {
+    let n = TITLE_END.chars().count();
+    let len = text.chars().count();
+    len >= n && {
+        let tail: String = text.chars().skip(len - n).collect();
+        tail.chars()
+            .zip(TITLE_END.chars())
+            .filter(|(a, b)| a != b)
+            .count()
+            <= 1
+    }
+}
+
 fn find_title(items: &[Item], first_heading: Option<usize>) -> Option<String> {
     let limit = first_heading.unwrap_or(items.len().min(12));
-    let lines: Vec<&crate::layout::Line> = items[..limit]
+    let all: Vec<&crate::layout::Line> = items
         .iter()
         .filter_map(|i| match i {
             Item::Line { line, .. } => Some(*line),
             Item::Table { .. } => None,
         })
         .collect();
+    let before_headings = items[..limit]
+        .iter()
+        .filter(|i| matches!(i, Item::Line { .. }))
+        .count();
+    let lines = &all[..before_headings];
     let at = lines
         .iter()
         // The preamble also names the 年度报告格式: a title is short, without a full stop.
         .position(|l| {
             let t = compact(&l.text);
-            t.contains("年度报告") && t.chars().count() <= 45 && !t.contains('。')
+            (t.contains("年度报告") || ends_like_title(&t))
+                && t.chars().count() <= 45
+                && !t.contains('。')
         })?;
     let mut title = compact(&lines[at].text);
+    if !title.contains("年度报告") && ends_like_title(&title) {
+        // The fixed wording of every title, with an OCR slip in it.
+        let keep = title.chars().count() - TITLE_END.chars().count();
+        title = title.chars().take(keep).collect::<String>() + TITLE_END;
+    }
     if at > 0 {
         let above = lines[at - 1];
         let close = lines[at].bbox.y0 - above.bbox.y1 < 2.0 * lines[at].size;
         // Printed in the title's size, or (OCR sizes vary by line) clearly
         // larger than the body text that follows.
-        let mut body: Vec<f32> = lines[at + 1..].iter().take(20).map(|l| l.size).collect();
+        // The body runs on past the first heading.
+        let mut body: Vec<f32> = all[at + 1..].iter().take(20).map(|l| l.size).collect();
         body.sort_by(f32::total_cmp);
         let body = body.get(body.len() / 2).copied().unwrap_or(f32::INFINITY);
         let big = above.size >= 0.9 * lines[at].size || above.size >= 1.25 * body;
@@ -265,4 +295,17 @@ pub fn build(doc: &Document, source: Source) -> Result<Report, String> {
         values,
         issues,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_end_with_one_ocr_slip_is_still_a_title() {
+        assert!(ends_like_title("工作年度报千"));
+        assert!(ends_like_title("政府信息公开工作年度报告"));
+        assert!(!ends_like_title("工作年度总结"));
+        assert!(!ends_like_title("报告"));
+    }
 }

@@ -268,7 +268,7 @@ fn header_columns(t: &Table, columns: &[Column]) -> ColumnMap {
 
 /// The grid column whose span holds x.
 /// Finds the row of values under a header ending at `row` of part `pi`:
-/// rows holding only words are the rest of a header cut by a page break and
+/// rows holding mostly words are the rest of a header cut by a page break and
 /// are returned as well, so their text can complete the header cells.
 fn value_row<'t>(
     parts: &[&'t Table],
@@ -284,20 +284,28 @@ fn value_row<'t>(
             row = 0;
             continue;
         }
-        let cells: Vec<&Cell> = (0..t.cols())
-            .filter_map(|c| t.cell(row, c))
-            .filter(|c| c.row == row)
-            .collect();
-        let words_only = cells.iter().any(|c| !c.text.trim().is_empty())
-            && cells
-                .iter()
-                .all(|c| c.text.trim().is_empty() || !looks_numeric(&c.text));
-        if !words_only {
+        let cells = row_cells(t, row);
+        if !mostly_words(&cells) {
             return Some((t, row, tail));
         }
         tail.extend(cells);
         row += 1;
     }
+}
+
+/// Whether a row's filled cells are mostly words, by majority: OCR can read
+/// a stacked header character as "-", or a value as a character.
+fn mostly_words(cells: &[&Cell]) -> bool {
+    let filled = cells.iter().filter(|c| !c.text.trim().is_empty());
+    let numeric = filled.clone().filter(|c| looks_numeric(&c.text)).count();
+    filled.count() - numeric > numeric
+}
+
+fn row_cells(t: &Table, row: usize) -> Vec<&Cell> {
+    (0..t.cols())
+        .filter_map(|c| t.cell(row, c))
+        .filter(|c| c.row == row)
+        .collect()
 }
 
 fn col_at(t: &Table, x: f32) -> Option<usize> {
@@ -619,6 +627,7 @@ pub fn map_reviews(
             .cells
             .iter()
             .filter(|c| !looks_numeric(&c.text) && !c.text.is_empty())
+            .filter(|c| mostly_words(&row_cells(t, c.row)))
             .map(|c| c.row + c.rowspan)
             .max()
             .unwrap_or(0);
@@ -848,6 +857,7 @@ pub fn map_disclosure(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::page::BBox;
 
     #[test]
     fn item_numbers_in_both_bracket_widths() {
@@ -855,5 +865,46 @@ mod tests {
         assert_eq!(item_number("第二十条 第(八)项"), Some(8));
         assert_eq!(item_number("第二十条第（九）项[1]"), Some(9));
         assert_eq!(item_number("信息内容"), None);
+    }
+
+    /// A table of equal 20 × 10 pt cells holding the given texts.
+    fn grid(page: usize, rows: &[&[&str]]) -> Table {
+        let cols = rows[0].len();
+        let mut cells = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                let (x, y) = (20.0 * c as f32, 10.0 * r as f32);
+                cells.push(Cell {
+                    row: r,
+                    col: c,
+                    rowspan: 1,
+                    colspan: 1,
+                    bbox: BBox::new(x, y, x + 20.0, y + 10.0),
+                    text: text.to_string(),
+                    confidence: 1.0,
+                });
+            }
+        }
+        Table {
+            page,
+            bbox: BBox::new(0.0, 0.0, 20.0 * cols as f32, 10.0 * rows.len() as f32),
+            xs: (0..=cols).map(|c| 20.0 * c as f32).collect(),
+            ys: (0..=rows.len()).map(|r| 10.0 * r as f32).collect(),
+            owner: (0..cells.len()).collect(),
+            cells,
+        }
+    }
+
+    #[test]
+    fn a_header_tail_with_one_misread_dash_is_still_a_header() {
+        let head = grid(
+            3,
+            &[&["行政复议", "", "行政诉讼"], &["结果", "结果", "结果"]],
+        );
+        let next = grid(4, &[&["维持", "纠正", "-"], &["5", "1", "0"]]);
+        let parts = [&head, &next];
+        let (t, row, tail) = value_row(&parts, 0, 2).expect("a value row");
+        assert_eq!((t.page, row), (4, 1));
+        assert_eq!(tail.len(), 3);
     }
 }

@@ -228,7 +228,16 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
     let d = rest
         .strip_suffix('日')
         .or_else(|| rest.strip_suffix('号'))?;
-    let (y, m, d) = (number(y)?, number(m)?, number(d)?);
+    // A speck read as a character between the year and 年 ("2024人年").
+    let y = number(y).or_else(|| {
+        let mut cs = y.chars();
+        cs.next_back();
+        let digits = cs.as_str();
+        (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
+            .then(|| number(digits))
+            .flatten()
+    })?;
+    let (m, d) = (number(m)?, number(d)?);
     ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then_some((y, m, d))
 }
@@ -256,6 +265,12 @@ pub fn year_in(text: &str) -> Option<(u32, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_speck_between_year_and_nian_is_ignored() {
+        assert_eq!(parse_date("2024人年1月15 日"), Some((2024, 1, 15)));
+        assert_eq!(parse_date("20245年1月15日"), None);
+    }
 
     #[test]
     fn page_numbers_in_common_forms() {

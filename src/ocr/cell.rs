@@ -1,0 +1,260 @@
+//! One table cell's ink, ready to be read on its own: the pieces of its
+//! characters without the border residue a skewed scan leaves at the crop's
+//! edges, and a clean rendering of them at a size tesseract reads well.
+
+use super::prep::Ink;
+use image::{GrayImage, Luma};
+
+/// A connected piece of ink, in page pixels (inclusive box).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Piece {
+    pub x0: u32,
+    pub y0: u32,
+    pub x1: u32,
+    pub y1: u32,
+    pub area: usize,
+}
+
+impl Piece {
+    pub fn width(&self) -> u32 {
+        self.x1 - self.x0 + 1
+    }
+    pub fn height(&self) -> u32 {
+        self.y1 - self.y0 + 1
+    }
+}
+
+/// The ink of one cell crop.
+#[derive(Debug, Clone)]
+pub struct CellInk {
+    /// The crop, in page pixels: left, top, width, height.
+    pub rect: (u32, u32, u32, u32),
+    /// Character pieces, left to right.
+    pub pieces: Vec<Piece>,
+    /// For each crop pixel, whether it belongs to a kept piece.
+    kept: Vec<bool>,
+    /// For each crop pixel, whether it is border residue. Specks are left
+    /// alone: a small one may be the dot of a character.
+    dropped: Vec<bool>,
+}
+
+/// Finds the character pieces inside `rect` (left, top, width, height):
+/// specks under `min_area` pixels go, and so do thin line-like pieces that
+/// touch the crop's edge — a border that the crop's inset did not clear.
+pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px: u32) -> CellInk {
+    let (left, top, w, h) = rect;
+    let (w, h) = (
+        w.min(ink.width.saturating_sub(left)),
+        h.min(ink.height.saturating_sub(top)),
+    );
+    let (wu, hu) = (w as usize, h as usize);
+    let mut seen = vec![false; wu * hu];
+    let mut kept = vec![false; wu * hu];
+    let mut dropped = vec![false; wu * hu];
+    let mut pieces = Vec::new();
+    let mut stack = Vec::new();
+    let mut members = Vec::new();
+    for start in 0..wu * hu {
+        let (sx, sy) = ((start % wu) as u32, (start / wu) as u32);
+        if seen[start] || !ink.at(left + sx, top + sy) {
+            continue;
+        }
+        seen[start] = true;
+        stack.push(start);
+        members.clear();
+        let mut p = Piece {
+            x0: sx,
+            y0: sy,
+            x1: sx,
+            y1: sy,
+            area: 0,
+        };
+        while let Some(i) = stack.pop() {
+            members.push(i);
+            let (x, y) = ((i % wu) as i64, (i / wu) as i64);
+            p.x0 = p.x0.min(x as u32);
+            p.x1 = p.x1.max(x as u32);
+            p.y0 = p.y0.min(y as u32);
+            p.y1 = p.y1.max(y as u32);
+            for dy in -1..=1 {
+                for dx in -1..=1 {
+                    let (nx, ny) = (x + dx, y + dy);
+                    if nx < 0 || ny < 0 || nx >= w as i64 || ny >= h as i64 {
+                        continue;
+                    }
+                    let j = ny as usize * wu + nx as usize;
+                    if !seen[j] && ink.at(left + nx as u32, top + ny as u32) {
+                        seen[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+        }
+        p.area = members.len();
+        let touches = p.x0 == 0 || p.y0 == 0 || p.x1 + 1 == w || p.y1 + 1 == h;
+        let (pw, ph) = (p.width(), p.height());
+        let line_like = pw.min(ph) <= rule_px && pw.max(ph) >= 3 * pw.min(ph);
+        let residue = touches && line_like;
+        let keep = p.area >= min_area && !residue;
+        for &i in &members {
+            kept[i] = keep;
+            dropped[i] = residue;
+        }
+        if keep {
+            pieces.push(Piece {
+                x0: p.x0 + left,
+                y0: p.y0 + top,
+                x1: p.x1 + left,
+                y1: p.y1 + top,
+                area: p.area,
+            });
+        }
+    }
+    pieces.sort_by_key(|p| (p.x0, p.y0));
+    CellInk {
+        rect: (left, top, w, h),
+        pieces,
+        kept,
+        dropped,
+    }
+}
+
+impl CellInk {
+    pub fn is_blank(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// The box around every piece, in page pixels (inclusive).
+    pub fn extent(&self) -> Option<(u32, u32, u32, u32)> {
+        let first = self.pieces.first()?;
+        Some(self.pieces.iter().fold(
+            (first.x0, first.y0, first.x1, first.y1),
+            |(a, b, c, d), p| (a.min(p.x0), b.min(p.y0), c.max(p.x1), d.max(p.y1)),
+        ))
+    }
+
+    /// Characters side by side: the x-ranges of pieces grouped where they
+    /// overlap, so a character of several strokes (or a broken digit)
+    /// counts once.
+    pub fn columns(&self) -> Vec<(u32, u32)> {
+        let mut spans: Vec<(u32, u32)> = self.pieces.iter().map(|p| (p.x0, p.x1)).collect();
+        spans.sort_unstable();
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        for (a, b) in spans {
+            match out.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => out.push((a, b)),
+            }
+        }
+        out
+    }
+
+    /// The tallest piece, in pixels: a digit's or a character's height.
+    pub fn tallest(&self) -> u32 {
+        self.pieces.iter().map(Piece::height).max().unwrap_or(0)
+    }
+
+    /// The grey page around the kept ink, `margin` pixels beyond it on
+    /// every side (within the cell), with the set-aside ink whitened, scaled
+    /// by `scale`.
+    pub fn crop(&self, gray: &GrayImage, margin: u32, scale: f32) -> Option<GrayImage> {
+        let (ex0, ey0, ex1, ey1) = self.extent()?;
+        let (left, top, w, h) = self.rect;
+        let x0 = ex0.saturating_sub(margin).max(left);
+        let y0 = ey0.saturating_sub(margin).max(top);
+        let x1 = (ex1 + margin + 1).min(left + w);
+        let y1 = (ey1 + margin + 1).min(top + h);
+        let out = GrayImage::from_fn(x1 - x0, y1 - y0, |x, y| {
+            let (px, py) = (x0 + x, y0 + y);
+            if self.dropped[((py - top) * w + (px - left)) as usize] {
+                Luma([255])
+            } else {
+                *gray.get_pixel(px, py)
+            }
+        });
+        Some(if (scale - 1.0).abs() < 0.05 {
+            out
+        } else {
+            let (sw, sh) = (
+                ((out.width() as f32 * scale).round() as u32).max(1),
+                ((out.height() as f32 * scale).round() as u32).max(1),
+            );
+            image::imageops::resize(&out, sw, sh, image::imageops::FilterType::CatmullRom)
+        })
+    }
+
+    /// The kept ink, black on white, scaled by `scale` with a white margin of
+    /// `margin` (in output pixels) on every side.
+    pub fn render(&self, scale: f32, margin: u32) -> Option<GrayImage> {
+        let (ex0, ey0, ex1, ey1) = self.extent()?;
+        let (left, top, w, _) = self.rect;
+        let (cw, ch) = (ex1 - ex0 + 1, ey1 - ey0 + 1);
+        let clean = GrayImage::from_fn(cw, ch, |x, y| {
+            let (px, py) = (ex0 - left + x, ey0 - top + y);
+            let on = self.kept[(py * w + px) as usize];
+            Luma([if on { 0 } else { 255 }])
+        });
+        let (sw, sh) = (
+            ((cw as f32 * scale).round() as u32).max(1),
+            ((ch as f32 * scale).round() as u32).max(1),
+        );
+        let scaled = if (scale - 1.0).abs() < 0.05 {
+            clean
+        } else {
+            image::imageops::resize(&clean, sw, sh, image::imageops::FilterType::Triangle)
+        };
+        let mut out = GrayImage::from_pixel(sw + 2 * margin, sh + 2 * margin, Luma([255]));
+        image::imageops::replace(&mut out, &scaled, i64::from(margin), i64::from(margin));
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ink(rows: &[&str]) -> Ink {
+        Ink {
+            width: rows[0].len() as u32,
+            height: rows.len() as u32,
+            bits: rows
+                .iter()
+                .flat_map(|r| r.bytes().map(|b| b == b'#'))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn border_residue_and_specks_are_not_characters() {
+        let page = ink(&[
+            "#...........",
+            "#...##..##..",
+            "#...##..##..",
+            "#...##..##..",
+            "#...........",
+            "#.....#.....",
+        ]);
+        let cell = cell_ink(&page, (0, 0, 12, 6), 2, 1);
+        assert_eq!(cell.pieces.len(), 2);
+        assert_eq!(cell.columns(), vec![(4, 5), (8, 9)]);
+        assert_eq!(cell.extent(), Some((4, 1, 9, 3)));
+    }
+
+    #[test]
+    fn stacked_strokes_are_one_column() {
+        let page = ink(&["........", ".#####..", "........", ".#####..", "........"]);
+        let cell = cell_ink(&page, (0, 0, 8, 5), 2, 1);
+        assert_eq!(cell.pieces.len(), 2);
+        assert_eq!(cell.columns().len(), 1);
+    }
+
+    #[test]
+    fn rendering_scales_and_pads() {
+        let page = ink(&["......", ".##...", ".##...", "......"]);
+        let cell = cell_ink(&page, (0, 0, 6, 4), 1, 1);
+        let img = cell.render(2.0, 3).expect("ink");
+        assert_eq!(img.dimensions(), (4 + 6, 4 + 6));
+        assert_eq!(img.get_pixel(0, 0)[0], 255);
+        assert!(img.get_pixel(4, 4)[0] < 128);
+    }
+}

@@ -52,6 +52,19 @@ fn every_scan_gives_the_numbers_of_its_report() {
         assert!(!stderr.contains("panicked"), "{input}: {stderr}");
         let got: Value = serde_json::from_slice(&out.stdout).expect("output is JSON");
         assert_eq!(got["source"], want["source"], "{input}: source block");
+        // A value read with low confidence is flagged where its provenance says so.
+        for issue in got["issues"].as_array().into_iter().flatten() {
+            if issue["code"] == "low_confidence" {
+                let pointer = issue["pointer"].as_str().expect("pointer");
+                let confidence = got["provenance"][pointer]["confidence"]
+                    .as_f64()
+                    .expect("a flagged value has provenance");
+                assert!(
+                    confidence < 0.7,
+                    "{input}: {pointer} flagged at {confidence}"
+                );
+            }
+        }
         let (mut f, mut w) = (0, 0);
         for block in ["report", "active_disclosure", "applications", "reviews"] {
             let mut leaves = Vec::new();

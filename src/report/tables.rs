@@ -156,6 +156,9 @@ pub fn detect_format(disclosure: &[&Table]) -> Option<Format> {
 }
 
 /// Reads one cell as a value of a kind, recording provenance and issues.
+/// Below this OCR confidence a value is kept but flagged for a person to check.
+const LOW_CONFIDENCE: f32 = 0.7;
+
 fn read_cell(
     values: &mut Values,
     issues: &mut Vec<Issue>,
@@ -181,6 +184,16 @@ fn read_cell(
     });
     let value = match parse(&cell.text, kind) {
         Parsed::Value { value, converted } => {
+            if cell.confidence < LOW_CONFIDENCE {
+                issues.push(Issue::warning(
+                    "low_confidence",
+                    pointer.clone(),
+                    format!(
+                        "page {page}: read as {:?} with confidence {:.2}; check it against the page",
+                        cell.text, cell.confidence
+                    ),
+                ));
+            }
             if yuan_header && kind == Kind::Amount && !converted {
                 issues.push(Issue::warning(
                     "unit_converted",

@@ -3,6 +3,7 @@
 //! edges, and a clean rendering of them at a size tesseract reads well.
 
 use super::prep::Ink;
+use image::imageops::FilterType;
 use image::{GrayImage, Luma};
 
 /// A connected piece of ink, in page pixels (inclusive box).
@@ -172,15 +173,7 @@ impl CellInk {
                 *gray.get_pixel(px, py)
             }
         });
-        Some(if (scale - 1.0).abs() < 0.05 {
-            out
-        } else {
-            let (sw, sh) = (
-                ((out.width() as f32 * scale).round() as u32).max(1),
-                ((out.height() as f32 * scale).round() as u32).max(1),
-            );
-            image::imageops::resize(&out, sw, sh, image::imageops::FilterType::CatmullRom)
-        })
+        Some(scaled(out, scale, FilterType::CatmullRom))
     }
 
     /// The kept ink, black on white, scaled by `scale` with a white margin of
@@ -194,19 +187,24 @@ impl CellInk {
             let on = self.kept[(py * w + px) as usize];
             Luma([if on { 0 } else { 255 }])
         });
-        let (sw, sh) = (
-            ((cw as f32 * scale).round() as u32).max(1),
-            ((ch as f32 * scale).round() as u32).max(1),
-        );
-        let scaled = if (scale - 1.0).abs() < 0.05 {
-            clean
-        } else {
-            image::imageops::resize(&clean, sw, sh, image::imageops::FilterType::Triangle)
-        };
+        let ink = scaled(clean, scale, FilterType::Triangle);
+        let (sw, sh) = ink.dimensions();
         let mut out = GrayImage::from_pixel(sw + 2 * margin, sh + 2 * margin, Luma([255]));
-        image::imageops::replace(&mut out, &scaled, i64::from(margin), i64::from(margin));
+        image::imageops::replace(&mut out, &ink, i64::from(margin), i64::from(margin));
         Some(out)
     }
+}
+
+/// An image resized by `scale` (left as it is when the scale is about 1).
+fn scaled(image: GrayImage, scale: f32, filter: FilterType) -> GrayImage {
+    if (scale - 1.0).abs() < 0.05 {
+        return image;
+    }
+    let (w, h) = (
+        ((image.width() as f32 * scale).round() as u32).max(1),
+        ((image.height() as f32 * scale).round() as u32).max(1),
+    );
+    image::imageops::resize(&image, w, h, filter)
 }
 
 #[cfg(test)]

@@ -288,7 +288,7 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
             let (text, confidence) = engines.digits.read_image(&tight, read_dpi);
             votes.add(&text, confidence);
         }
-        let scale = RENDER_DIGIT_PX / ink.tallest().max(1) as f32;
+        let scale = RENDER_DIGIT_PX / tallest;
         if let Some(clean) = ink.render(scale, (RENDER_DIGIT_PX / 2.0) as u32) {
             let (text, confidence) = engines.digits.read_image(&clean, dpi(ppt * scale));
             votes.add(&text, confidence);

@@ -40,31 +40,6 @@ impl Ink {
     pub fn at(&self, x: u32, y: u32) -> bool {
         self.bits[(y * self.width + x) as usize]
     }
-
-    /// The box around the ink inside a rectangle, if any.
-    pub fn extent(&self, x0: u32, y0: u32, x1: u32, y1: u32) -> Option<(u32, u32, u32, u32)> {
-        let (x1, y1) = (x1.min(self.width), y1.min(self.height));
-        let mut out: Option<(u32, u32, u32, u32)> = None;
-        for y in y0..y1 {
-            for x in x0..x1 {
-                if self.at(x, y) {
-                    out = Some(match out {
-                        None => (x, y, x, y),
-                        Some((a, b, c, d)) => (a.min(x), b.min(y), c.max(x), d.max(y)),
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    /// Ink pixels inside a rectangle (clipped to the image).
-    pub fn count(&self, x0: u32, y0: u32, x1: u32, y1: u32) -> usize {
-        let (x1, y1) = (x1.min(self.width), y1.min(self.height));
-        (y0..y1)
-            .map(|y| (x0..x1).filter(|&x| self.at(x, y)).count())
-            .sum()
-    }
 }
 
 /// Flattens, straightens and binarises one page image.

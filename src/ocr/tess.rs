@@ -137,27 +137,13 @@ impl Tess {
         out
     }
 
-    /// Reads a whole small image (a cell rendered on its own): its text and
-    /// mean confidence (0.0–1.0).
+    /// Reads a whole small image (a cell on its own): its text and mean
+    /// confidence (0.0–1.0).
     pub fn read_image(&mut self, image: &GrayImage, dpi: u32) -> (String, f32) {
         self.set_image(image, dpi);
-        let (w, h) = image.dimensions();
-        self.read_rect(0, 0, w, h)
-    }
-
-    /// Reads one rectangle of the current image as a single text line:
-    /// its text and mean confidence (0.0–1.0).
-    pub fn read_rect(&mut self, left: u32, top: u32, width: u32, height: u32) -> (String, f32) {
-        // SAFETY: the handle is live and holds an image; tesseract clips the
-        // rectangle to it; the returned string is freed by take_text.
+        // SAFETY: the handle is live and holds the image just set; the
+        // returned string is freed by take_text.
         unsafe {
-            sys::TessBaseAPISetRectangle(
-                self.api,
-                left as c_int,
-                top as c_int,
-                width as c_int,
-                height as c_int,
-            );
             let text = take_text(sys::TessBaseAPIGetUTF8Text(self.api)).unwrap_or_default();
             let conf = sys::TessBaseAPIMeanTextConf(self.api);
             (

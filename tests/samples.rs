@@ -49,24 +49,17 @@ fn issue_set(v: &Value, errors_only: bool) -> BTreeSet<(String, String)> {
 
 /// Compares one output with its expectation; returns (fields, wrong fields).
 fn compare(name: &str, got: &Value, want: &Value, problems: &mut Vec<String>) -> (usize, usize) {
-    let (mut fields, mut wrong) = (0, 0);
-    for block in [
+    let blocks = [
         "source",
         "report",
         "active_disclosure",
         "applications",
         "reviews",
-    ] {
-        let mut expected = Vec::new();
-        common::leaves(&want[block], format!("/{block}"), &mut expected);
-        for (pointer, w) in expected {
-            fields += 1;
-            let g = got.pointer(&pointer).cloned().unwrap_or(Value::Null);
-            if !common::same_value(&g, &w) {
-                wrong += 1;
-                problems.push(format!("{name}: {pointer}: got {g}, expected {w}"));
-            }
-        }
+    ];
+    let (mut fields, misses) = common::mismatches(got, want, &blocks);
+    let mut wrong = misses.len();
+    for (pointer, g, w) in misses {
+        problems.push(format!("{name}: {pointer}: got {g}, expected {w}"));
     }
     for key in ["overview", "problems", "other"] {
         fields += 1;

@@ -65,25 +65,18 @@ fn every_scan_gives_the_numbers_of_its_report() {
                 );
             }
         }
-        let (mut f, mut w) = (0, 0);
-        for block in ["report", "active_disclosure", "applications", "reviews"] {
-            let mut leaves = Vec::new();
-            common::leaves(&want[block], format!("/{block}"), &mut leaves);
-            for (pointer, value) in leaves {
-                f += 1;
-                let g = got.pointer(&pointer).cloned().unwrap_or(Value::Null);
-                if !common::same_value(&g, &value) {
-                    w += 1;
-                    // A value OCR could not read must be null with an issue, never a guess of 0.
-                    // (A report may have no date; `published` is null then, with no issue.)
-                    if g.is_null() && pointer != "/report/published" {
-                        let flagged = got["issues"].as_array().into_iter().flatten().any(|i| {
-                            let p = i["pointer"].as_str().unwrap_or("");
-                            pointer.starts_with(p) && !p.is_empty()
-                        });
-                        assert!(flagged, "{input}: {pointer} is null without an issue");
-                    }
-                }
+        let blocks = ["report", "active_disclosure", "applications", "reviews"];
+        let (f, misses) = common::mismatches(&got, &want, &blocks);
+        let w = misses.len();
+        for (pointer, g, _) in misses {
+            // A value OCR could not read must be null with an issue, never a guess of 0.
+            // (A report may have no date; `published` is null then, with no issue.)
+            if g.is_null() && pointer != "/report/published" {
+                let flagged = got["issues"].as_array().into_iter().flatten().any(|i| {
+                    let p = i["pointer"].as_str().unwrap_or("");
+                    pointer.starts_with(p) && !p.is_empty()
+                });
+                assert!(flagged, "{input}: {pointer} is null without an issue");
             }
         }
         report.push(format!("{input}: {}/{f}", f - w));

@@ -53,3 +53,27 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
         _ => a == b,
     }
 }
+
+/// Compares the leaves of `blocks` in an output with its expectation: the
+/// number of fields, and each wrong one as (pointer, got, expected).
+#[allow(dead_code)]
+pub fn mismatches(
+    got: &Value,
+    want: &Value,
+    blocks: &[&str],
+) -> (usize, Vec<(String, Value, Value)>) {
+    let mut fields = 0;
+    let mut wrong = Vec::new();
+    for block in blocks {
+        let mut expected = Vec::new();
+        leaves(&want[*block], format!("/{block}"), &mut expected);
+        for (pointer, w) in expected {
+            fields += 1;
+            let g = got.pointer(&pointer).cloned().unwrap_or(Value::Null);
+            if !same_value(&g, &w) {
+                wrong.push((pointer, g, w));
+            }
+        }
+    }
+    (fields, wrong)
+}

@@ -116,10 +116,10 @@ fn without_cells(gray: &GrayImage, rules: &[Rule], ppt: f32) -> GrayImage {
             let x1 = ((c.bbox.x1 * ppt).max(0.0) as u32).min(w);
             let y0 = ((c.bbox.y0 * ppt).max(0.0) as u32).min(h);
             let y1 = ((c.bbox.y1 * ppt).max(0.0) as u32).min(h);
+            let pixels: &mut [u8] = &mut out;
             for y in y0..y1 {
-                for x in x0..x1 {
-                    out.put_pixel(x, y, image::Luma([255]));
-                }
+                let row = (y * w) as usize;
+                pixels[row + x0 as usize..row + x1.max(x0) as usize].fill(255);
             }
         }
     }

@@ -1,8 +1,11 @@
 //! The consistency rules (勾稽关系) of the national format. They add issues
 //! and never change a number.
 
-use crate::report::{Issue, Values};
+use crate::report::{Issue, Report, Values};
 use crate::template::{APPLICANT_COLUMNS, OUTCOME_COLUMNS, REVIEW_GROUPS};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Rows of table 三 that are not outcomes of the year's handling.
 const BALANCE_ROWS: [&str; 4] = [
@@ -112,6 +115,156 @@ pub fn run(values: &Values) -> Vec<Issue> {
         }
     }
     issues
+}
+
+/// Figures the prose of section 一 commonly states, as (pattern on the text
+/// without spaces, the table value it must equal, what it is called).
+const STATED: [(&str, &str, &str); 4] = [
+    (
+        r"(?:收到|受理|新收)[^。；，\d]{0,20}?申请[^。；，\d]{0,4}?(\d+)件",
+        "/applications/new/total",
+        "本年新收申请",
+    ),
+    (
+        r"上年结转(\d+)件",
+        "/applications/carried_over/total",
+        "上年结转",
+    ),
+    (
+        r"结转下年度继续办理(\d+)件",
+        "/applications/carried_forward/total",
+        "结转下年度继续办理",
+    ),
+    (r"办结(\d+)件", "/applications/total/total", "办结"),
+];
+
+fn stated() -> &'static [(Regex, &'static str, &'static str)] {
+    static COMPILED: OnceLock<Vec<(Regex, &str, &str)>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        STATED
+            .iter()
+            .filter_map(|(re, pointer, what)| Some((Regex::new(re).ok()?, *pointer, *what)))
+            .collect()
+    })
+}
+
+/// A warning for every figure stated in the prose that the table contradicts,
+/// e.g. "共受理政府信息公开申请件 9 件" against a table total of 14.
+pub fn prose(report: &Report) -> Vec<Issue> {
+    let s = &report.sections;
+    let text: String = [&s.overview, &s.problems, &s.other]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let mut issues = Vec::new();
+    for (re, pointer, what) in stated() {
+        let Some(table) = report.values.get(pointer) else {
+            continue;
+        };
+        for caps in re.captures_iter(&text) {
+            let Some(n) = caps.get(1).and_then(|m| m.as_str().parse::<f64>().ok()) else {
+                continue;
+            };
+            let message = format!(
+                "the text says {what} {n} 件 (\"{}\"), the table says {table}",
+                caps.get(0).map_or("", |m| m.as_str())
+            );
+            if differs(n, table) && !issues.iter().any(|i: &Issue| i.message == message) {
+                issues.push(Issue::warning("prose_contradicts_table", *pointer, message));
+            }
+        }
+    }
+    issues
+}
+
+/// What the check across years needs of one report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Carry {
+    /// The issuing body, as printed.
+    pub organization: String,
+    pub year: u32,
+    /// Where the report came from, to name it in messages.
+    pub path: String,
+    /// 上年结转 and 结转下年度继续办理, by applicant column.
+    pub carried_over: Vec<Option<f64>>,
+    pub carried_forward: Vec<Option<f64>>,
+}
+
+impl Carry {
+    /// None for a report without body or year: it cannot be paired.
+    pub fn of(report: &Report) -> Option<Carry> {
+        let row = |name: &str| {
+            APPLICANT_COLUMNS
+                .iter()
+                .map(|c| {
+                    report
+                        .values
+                        .get(&format!("/applications/{name}/{}", c.key))
+                })
+                .collect()
+        };
+        Some(Carry {
+            organization: report
+                .meta
+                .organization
+                .as_deref()?
+                .split_whitespace()
+                .collect(),
+            year: report.meta.year?,
+            path: report.source.path.clone(),
+            carried_over: row("carried_over"),
+            carried_forward: row("carried_forward"),
+        })
+    }
+}
+
+/// Across the reports of one batch: for a body with reports for consecutive
+/// years, the later year's 上年结转 must equal the earlier year's
+/// 结转下年度继续办理, column by column. The issue goes on the later report
+/// (its index in `reports`).
+pub fn across_years(reports: &[Carry]) -> Vec<(usize, Issue)> {
+    let mut by_year: HashMap<(&str, u32), Vec<&Carry>> = HashMap::new();
+    for r in reports {
+        by_year
+            .entry((r.organization.as_str(), r.year))
+            .or_default()
+            .push(r);
+    }
+    let mut out: Vec<(usize, Issue)> = Vec::new();
+    for (later_at, later) in reports.iter().enumerate() {
+        let Some(prior) = later.year.checked_sub(1) else {
+            continue;
+        };
+        let earlier = by_year
+            .get(&(later.organization.as_str(), prior))
+            .map_or(&[][..], Vec::as_slice);
+        for e in earlier {
+            for (i, col) in APPLICANT_COLUMNS.iter().enumerate() {
+                let over = later.carried_over.get(i).copied().flatten();
+                let forward = e.carried_forward.get(i).copied().flatten();
+                let (Some(over), Some(forward)) = (over, forward) else {
+                    continue;
+                };
+                if !differs(over, forward) {
+                    continue;
+                }
+                let issue = Issue::error(
+                    "carry_over_mismatch",
+                    format!("/applications/carried_over/{}", col.key),
+                    format!(
+                        "上年结转 ({}) is {over}, but the {} report of the same body ({}) carried {forward} forward (结转下年度继续办理)",
+                        col.key, e.year, e.path
+                    ),
+                );
+                if !out.iter().any(|(at, i)| *at == later_at && *i == issue) {
+                    out.push((later_at, issue));
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

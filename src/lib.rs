@@ -6,8 +6,10 @@
 //! bytes → [`input`] → [`pdf`] → [`page::Page`] → [`layout`] → [`report`] →
 //! [`check`] → [`output`].
 
+pub mod batch;
 pub mod check;
 pub mod input;
+pub mod inspect;
 pub mod layout;
 pub mod ocr;
 pub mod output;
@@ -15,6 +17,7 @@ pub mod page;
 pub mod pdf;
 pub mod raster;
 pub mod report;
+pub mod schema;
 pub mod template;
 
 use input::Media;
@@ -49,6 +52,20 @@ pub enum Error {
     Ocr { path: String, source: OcrError },
     #[error("{path}: not a government information-disclosure annual report: {reason}")]
     NotAReport { path: String, reason: String },
+    #[error("{path}: internal failure, please report it with the file: {message}")]
+    Internal { path: String, message: String },
+    #[error("{path}: page {page} is not among the pages read (the file has {pages})")]
+    NoSuchPage {
+        path: String,
+        page: usize,
+        pages: usize,
+    },
+    #[error("{path}: stopped at page {page}: the time limit of {seconds} s per file ran out")]
+    TimedOut {
+        path: String,
+        page: usize,
+        seconds: f64,
+    },
 }
 
 impl Error {
@@ -70,6 +87,9 @@ impl Error {
             Error::Image { .. } => "bad_image",
             Error::Ocr { .. } => "ocr_unavailable",
             Error::NotAReport { .. } => "not_a_report",
+            Error::TimedOut { .. } => "timeout",
+            Error::NoSuchPage { .. } => "no_such_page",
+            Error::Internal { .. } => "internal",
         }
     }
 }
@@ -93,6 +113,8 @@ pub struct Options {
     pub ocr: OcrMode,
     /// Pages recognised at the same time.
     pub jobs: usize,
+    /// Longest time one input may take.
+    pub timeout: Option<std::time::Duration>,
 }
 
 impl Default for Options {
@@ -101,6 +123,7 @@ impl Default for Options {
             limits: pdf::Limits::default(),
             ocr: OcrMode::Auto,
             jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            timeout: None,
         }
     }
 }
@@ -129,9 +152,12 @@ pub fn pdf_pages(
     bytes: &[u8],
     opts: &Options,
 ) -> Result<(Vec<PageInput>, Vec<Issue>, usize), Error> {
-    let read = pdf::read_pages(bytes, &opts.limits).map_err(|source| Error::Pdf {
-        path: path.into(),
-        source,
+    let read = pdf::read_pages(bytes, &opts.limits).map_err(|source| match source {
+        PdfError::TimedOut { page } => timed_out(path, page, opts),
+        source => Error::Pdf {
+            path: path.into(),
+            source,
+        },
     })?;
     let total = read.len();
     let mut pages = Vec::new();
@@ -223,20 +249,57 @@ pub fn release_engines() {
     }
 }
 
+/// Why the layout of a page could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum LayoutError {
+    #[error(transparent)]
+    Ocr(#[from] OcrError),
+    #[error("page {page}: the time limit ran out")]
+    TimedOut { page: usize },
+}
+
+/// The layout of one page, recognising it first if it is a scan; a scan's
+/// cleaned image comes back too when `keep_scan` asks for it.
+pub fn layout_page(
+    page: PageInput,
+    keep_scan: bool,
+) -> Result<(PageLayout, Option<Raster>), OcrError> {
+    match page {
+        PageInput::Native(page) => Ok((layout::analyze(&page), None)),
+        PageInput::Scan { number, raster } => with_engines(|engines| {
+            let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
+            let mut page = layout::analyze(&read.page);
+            ocr::reread_cells(&mut page, &read.prepared, engines);
+            page.drop_empty_tables();
+            let scan = keep_scan.then_some(Raster {
+                image: read.prepared.gray,
+                px_per_pt: read.prepared.px_per_pt,
+            });
+            (page, scan)
+        }),
+    }
+}
+
 /// Step 2: the layout of every page; scans are recognised first, in
-/// parallel over pages, and their number cells read again.
-pub fn layout_pages(pages: Vec<PageInput>, jobs: usize) -> Result<Vec<PageLayout>, OcrError> {
-    let mut slots: Vec<Option<Result<PageLayout, OcrError>>> = Vec::new();
+/// parallel over pages, and their number cells read again. No scan is
+/// started after `deadline`.
+pub fn layout_pages(
+    pages: Vec<PageInput>,
+    jobs: usize,
+    deadline: Option<std::time::Instant>,
+) -> Result<Vec<PageLayout>, LayoutError> {
+    let mut slots: Vec<Option<Result<PageLayout, LayoutError>>> = Vec::new();
     let mut scans = Vec::new();
     for p in pages {
         match p {
             PageInput::Native(page) => slots.push(Some(Ok(layout::analyze(&page)))),
-            PageInput::Scan { number, raster } => {
-                scans.push((slots.len(), number, raster));
+            scan => {
+                scans.push((slots.len(), scan));
                 slots.push(None);
             }
         }
     }
+    scans.reverse();
     let queue = Mutex::new(scans);
     let done = Mutex::new(Vec::new());
     let workers = jobs.max(1).min(queue.lock().map_or(1, |q| q.len()).max(1));
@@ -245,16 +308,18 @@ pub fn layout_pages(pages: Vec<PageInput>, jobs: usize) -> Result<Vec<PageLayout
             scope.spawn(|| {
                 loop {
                     let next = queue.lock().ok().and_then(|mut q| q.pop());
-                    let Some((slot, number, raster)) = next else {
+                    let Some((slot, page)) = next else {
                         break;
                     };
-                    let result = with_engines(|engines| {
-                        let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
-                        let mut page = layout::analyze(&read.page);
-                        ocr::reread_cells(&mut page, &read.prepared, engines);
-                        page.drop_empty_tables();
-                        page
-                    });
+                    let result = if pdf::past(deadline) {
+                        Err(LayoutError::TimedOut {
+                            page: page.number(),
+                        })
+                    } else {
+                        layout_page(page, false)
+                            .map(|(layout, _)| layout)
+                            .map_err(LayoutError::from)
+                    };
                     if let Ok(mut d) = done.lock() {
                         d.push((slot, result));
                     }
@@ -265,7 +330,7 @@ pub fn layout_pages(pages: Vec<PageInput>, jobs: usize) -> Result<Vec<PageLayout
     for (slot, result) in done.into_inner().unwrap_or_default() {
         slots[slot] = Some(result);
     }
-    slots.into_iter().flatten().collect::<Result<Vec<_>, _>>()
+    slots.into_iter().flatten().collect()
 }
 
 /// Step 1 for any input: its pages, issues for pages that were skipped,
@@ -297,26 +362,102 @@ pub fn page_model(page: PageInput) -> Result<Page, OcrError> {
     }
 }
 
+/// The settings of one input's run, its deadline fixed from the timeout.
+fn started(opts: &Options) -> Options {
+    let mut opts = opts.clone();
+    opts.limits.deadline = opts.timeout.map(|t| std::time::Instant::now() + t);
+    opts
+}
+
+fn timed_out(path: &str, page: usize, opts: &Options) -> Error {
+    Error::TimedOut {
+        path: path.into(),
+        page,
+        seconds: opts.timeout.map_or(0.0, |t| t.as_secs_f64()),
+    }
+}
+
 /// The whole flow for one input held in memory; `path` is only for messages
 /// and the `source` block.
 pub fn extract(path: &str, bytes: &[u8], opts: &Options) -> Result<Report, Error> {
+    let opts = &started(opts);
     let (pages, issues, total) = input_pages(path, bytes, opts)?;
-    let media = input::sniff(bytes);
-    finish(
+    let text_layer = text_layer(&pages);
+    let layouts = layout_pages(pages, opts.jobs, opts.limits.deadline)
+        .map_err(|e| layout_error(path, e, opts))?;
+    let source = source(
         path,
         hex(&Sha256::digest(bytes)),
-        media,
-        pages,
-        issues,
+        input::sniff(bytes),
         total,
-        opts,
-    )
+        text_layer,
+    );
+    build(source, layouts, issues)
+}
+
+/// What `inspect` draws: one page's layout, what it was made from, and the
+/// report the whole file gave.
+pub struct Inspection {
+    pub report: Report,
+    pub layout: PageLayout,
+    /// The page as read from its text layer.
+    pub page: Option<Page>,
+    /// The cleaned scan the page was recognised from.
+    pub scan: Option<Raster>,
+}
+
+/// The whole flow for one input, keeping what page `number` was made from.
+pub fn inspect(
+    path: &str,
+    bytes: &[u8],
+    number: usize,
+    opts: &Options,
+) -> Result<Inspection, Error> {
+    let opts = &started(opts);
+    let (pages, issues, total) = input_pages(path, bytes, opts)?;
+    let text_layer = text_layer(&pages);
+    let (mut chosen, rest): (Vec<_>, Vec<_>) =
+        pages.into_iter().partition(|p| p.number() == number);
+    let Some(page) = chosen.pop() else {
+        return Err(Error::NoSuchPage {
+            path: path.into(),
+            page: number,
+            pages: total,
+        });
+    };
+    let native = match &page {
+        PageInput::Native(p) => Some(p.clone()),
+        PageInput::Scan { .. } => None,
+    };
+    let (layout, scan) = layout_page(page, true).map_err(|source| Error::Ocr {
+        path: path.into(),
+        source,
+    })?;
+    let mut layouts = layout_pages(rest, opts.jobs, opts.limits.deadline)
+        .map_err(|e| layout_error(path, e, opts))?;
+    let at = layouts.partition_point(|l| l.number < number);
+    layouts.insert(at, layout.clone());
+    let source = source(
+        path,
+        hex(&Sha256::digest(bytes)),
+        input::sniff(bytes),
+        total,
+        text_layer,
+    );
+    let report = build(source, layouts, issues)?;
+    Ok(Inspection {
+        report,
+        layout,
+        page: native,
+        scan,
+    })
 }
 
 /// One report from page images given in order (a report scanned one file
 /// per page). `source.path` is the first file; `source.sha256` covers the
 /// bytes of all of them, in order.
 pub fn extract_joined(inputs: &[(String, Vec<u8>)], opts: &Options) -> Result<Report, Error> {
+    let opts = &started(opts);
     let Some((first, _)) = inputs.first() else {
         return Err(Error::NoText {
             path: String::new(),
@@ -341,58 +482,72 @@ pub fn extract_joined(inputs: &[(String, Vec<u8>)], opts: &Options) -> Result<Re
         }
     }
     let total = pages.len();
-    finish(
+    let text_layer = text_layer(&pages);
+    let layouts = layout_pages(pages, opts.jobs, opts.limits.deadline)
+        .map_err(|e| layout_error(first, e, opts))?;
+    let source = source(
         first,
         hex(&hasher.finalize()),
         Media::Png,
-        pages,
-        Vec::new(),
         total,
-        opts,
-    )
+        text_layer,
+    );
+    build(source, layouts, Vec::new())
 }
 
-fn finish(
-    path: &str,
-    sha256: String,
-    media: Media,
-    pages: Vec<PageInput>,
-    mut page_issues: Vec<Issue>,
-    total: usize,
-    opts: &Options,
-) -> Result<Report, Error> {
+fn layout_error(path: &str, e: LayoutError, opts: &Options) -> Error {
+    match e {
+        LayoutError::Ocr(source) => Error::Ocr {
+            path: path.into(),
+            source,
+        },
+        LayoutError::TimedOut { page } => timed_out(path, page, opts),
+    }
+}
+
+/// "native", "ocr" or "mixed": where the pages' text comes from.
+fn text_layer(pages: &[PageInput]) -> &'static str {
     let scanned = pages
         .iter()
         .filter(|p| matches!(p, PageInput::Scan { .. }))
         .count();
-    let text_layer = match scanned {
+    match scanned {
         0 => "native",
         n if n == pages.len() => "ocr",
         _ => "mixed",
-    };
-    let layouts = layout_pages(pages, opts.jobs).map_err(|source| Error::Ocr {
-        path: path.into(),
-        source,
-    })?;
-    let doc = layout::Document { pages: layouts };
-    let source = Source {
+    }
+}
+
+fn source(path: &str, sha256: String, media: Media, pages: usize, text_layer: &str) -> Source {
+    Source {
         path: path.into(),
         sha256,
         media: if media == Media::Pdf { "pdf" } else { "image" }.into(),
-        pages: total,
+        pages,
         text_layer: text_layer.into(),
-    };
-    let mut report = report::build(&doc, source).map_err(|reason| Error::NotAReport {
-        path: path.into(),
-        reason,
-    })?;
-    page_issues.append(&mut report.issues);
-    report.issues = page_issues;
+    }
+}
+
+/// Steps 3 and 4: the report from the page layouts, and its checks.
+fn build(
+    source: Source,
+    layouts: Vec<PageLayout>,
+    mut issues: Vec<Issue>,
+) -> Result<Report, Error> {
+    let path = source.path.clone();
+    let doc = layout::Document { pages: layouts };
+    let mut report =
+        report::build(&doc, source).map_err(|reason| Error::NotAReport { path, reason })?;
+    issues.append(&mut report.issues);
+    report.issues = issues;
     let checks = check::run(&report.values);
     report.issues.extend(checks);
+    let prose = check::prose(&report);
+    report.issues.extend(prose);
     Ok(report)
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lower-case hexadecimal of a digest.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

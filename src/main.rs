@@ -2,10 +2,14 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use nianbao::{OcrMode, Options, output};
-use std::io::Write;
-use std::path::PathBuf;
+use nianbao::batch::{self, Outcome, Shard};
+use nianbao::check::{Carry, across_years};
+use nianbao::output::{self, Csv, Jsonl, LateIssues, Sqlite};
+use nianbao::{OcrMode, Options};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 #[derive(Parser)]
 #[command(
@@ -20,28 +24,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract reports. One input without -o prints its report JSON; several
-    /// inputs give one JSON line per input (JSONL). Exit status: 0 when every
-    /// input gave a report (with or without issues), 1 when any could not be
-    /// read as a report, 2 on usage errors.
-    Extract {
-        /// Report files: PDFs (typed or scanned) and page images (PNG, JPEG,
-        /// TIFF; a multi-page TIFF is one report).
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// Write to this file instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Indent the JSON (single-report output only; JSONL stays one line per report).
+    /// Extract reports from files and directories (searched recursively for
+    /// .pdf, .png, .jpg, .jpeg, .tif and .tiff, in name order). One input
+    /// without -o prints its report JSON; otherwise the output holds one
+    /// entry per input, failed inputs included. A closing summary goes to
+    /// stderr. Exit status: 0 when every input gave a report (with or
+    /// without issues), 1 when any could not be read as a report, 2 on
+    /// usage errors.
+    Extract(ExtractArgs),
+    /// Print the JSON Schema of the report JSON.
+    Schema,
+    /// Draw one page with its ruling lines, table cells and the template key
+    /// each number was mapped to, to see why a value landed where it did.
+    Inspect {
+        /// The report file.
+        input: PathBuf,
+        /// The page to draw (1-based).
         #[arg(long)]
-        pretty: bool,
+        page: usize,
+        /// The PNG file to write.
+        #[arg(short, long)]
+        output: PathBuf,
         #[command(flatten)]
         run: RunArgs,
-        /// Treat the inputs as the pages of ONE report, in the order given
-        /// (a report scanned as one image file per page), e.g.
-        /// `nianbao extract --join scan/p1.png scan/p2.png scan/p3.png`.
-        #[arg(long)]
-        join: bool,
     },
     /// Print one pipeline stage of one file as JSON, to see why a value
     /// landed where it did.
@@ -59,6 +64,62 @@ enum Command {
     },
 }
 
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Report files and directories: PDFs (typed or scanned) and page
+    /// images (PNG, JPEG, TIFF; a multi-page TIFF is one report).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Write to this file instead of standard output; its extension picks
+    /// the format (.jsonl/.json, .csv, .sqlite/.sqlite3/.db) unless
+    /// --format is given.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Output format: `json` (one report, or one JSON line per input),
+    /// `jsonl`, `csv` (one row per table value), `sqlite` (needs -o; a run
+    /// again over the same files updates their rows).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Indent the JSON (single-report output only; JSONL stays one line per report).
+    #[arg(long)]
+    pretty: bool,
+    #[command(flatten)]
+    run: RunArgs,
+    /// Give up on an input after this many seconds; it is reported as failed
+    /// with kind `timeout` and the batch goes on.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    timeout: Option<Duration>,
+    /// Process only the K-th of N shares of the inputs (1 ≤ K ≤ N), chosen
+    /// by a hash of each file's path below the directory given, so that N
+    /// machines given the same arguments split the work between them.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Treat the inputs as the pages of ONE report, in the order given
+    /// (a report scanned as one image file per page), e.g.
+    /// `nianbao extract --join scan/p1.png scan/p2.png scan/p3.png`.
+    #[arg(long)]
+    join: bool,
+}
+
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number of seconds"))?;
+    if secs.is_finite() && secs > 0.0 {
+        Ok(Duration::from_secs_f64(secs))
+    } else {
+        Err(format!("{s:?}: the time limit must be more than 0 seconds"))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Jsonl,
+    Csv,
+    Sqlite,
+}
+
 /// How pages are read.
 #[derive(clap::Args)]
 struct RunArgs {
@@ -67,7 +128,7 @@ struct RunArgs {
     /// a scan, `never` to skip pages without text.
     #[arg(long, value_enum, default_value_t = Ocr::Auto)]
     ocr: Ocr,
-    /// Scanned pages recognised at the same time (default: one per core).
+    /// Files and scanned pages processed at the same time (default: one per core).
     #[arg(short, long)]
     jobs: Option<usize>,
 }
@@ -110,13 +171,14 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract {
-            inputs,
+        Command::Extract(args) => extract(&args),
+        Command::Schema => schema(),
+        Command::Inspect {
+            input,
+            page,
             output,
-            pretty,
             run,
-            join,
-        } => extract(&inputs, output.as_deref(), pretty, join, &run.options()),
+        } => inspect(&input, page, &output, &run.options()),
         Command::Debug {
             input,
             stage,
@@ -166,76 +228,353 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<output::OutputError>().is_some_and(|o| {
+                matches!(o, output::OutputError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+            })
     })
 }
 
-fn extract(
-    inputs: &[PathBuf],
-    out: Option<&std::path::Path>,
-    pretty: bool,
-    join: bool,
-    opts: &Options,
-) -> anyhow::Result<ExitCode> {
-    let single = inputs.len() == 1 || join;
-    let mut sink: Box<dyn Write> = match out {
+fn format_of(args: &ExtractArgs) -> anyhow::Result<Format> {
+    let by_name = args.output.as_deref().and_then(|p| {
+        let ext = p.extension()?.to_string_lossy().to_ascii_lowercase();
+        match ext.as_str() {
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "sqlite" | "sqlite3" | "db" => Some(Format::Sqlite),
+            _ => None,
+        }
+    });
+    let format = args.format.or(by_name).unwrap_or(Format::Json);
+    if format == Format::Sqlite && args.output.is_none() {
+        anyhow::bail!("SQLite output needs a file: add -o FILE.sqlite");
+    }
+    Ok(format)
+}
+
+fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let mut opts = args.run.options();
+    opts.timeout = args.timeout;
+    if args.join {
+        return extract_joined(args, &opts);
+    }
+    let format = format_of(args)?;
+    let mut inputs = batch::collect(&args.inputs);
+    if let Some(shard) = args.shard {
+        inputs.retain(|i| shard.keeps(&i.key));
+    } else if inputs.is_empty() {
+        anyhow::bail!(
+            "no report files (.pdf, .png, .jpg, .jpeg, .tif, .tiff) under the paths given"
+        );
+    }
+    if inputs.len() == 1 && format == Format::Json && args.shard.is_none() {
+        return extract_one(&inputs[0].path, args, &opts);
+    }
+    run_batch(&inputs, args, format, &opts)
+}
+
+/// One input, its report JSON as the whole output.
+fn extract_one(path: &Path, args: &ExtractArgs, opts: &Options) -> anyhow::Result<ExitCode> {
+    match batch::extract_file(path, opts) {
+        Outcome::Report(report) => {
+            let mut sink = open_sink(args.output.as_deref())?;
+            writeln!(sink, "{}", output::render(&report, args.pretty))?;
+            sink.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Outcome::Failed { error, .. } => {
+            eprintln!("nianbao: {error}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn open_sink(out: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match out {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p)
                 .with_context(|| format!("{}: cannot create the output file", p.display()))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-    if join {
-        let mut files = Vec::new();
-        for path in inputs {
-            let label = path.display().to_string();
-            let bytes = nianbao::input::read(path)
-                .with_context(|| format!("{label}: cannot read the file"))?;
-            files.push((label, bytes));
-        }
-        return match nianbao::extract_joined(&files, opts) {
-            Ok(report) => {
-                writeln!(sink, "{}", output::render(&report, pretty))?;
-                sink.flush()?;
-                Ok(ExitCode::SUCCESS)
-            }
-            Err(e) => {
-                eprintln!("nianbao: {e}");
-                Ok(ExitCode::FAILURE)
-            }
-        };
-    }
-    let mut failed = 0usize;
-    for path in inputs {
+    })
+}
+
+fn extract_joined(args: &ExtractArgs, opts: &Options) -> anyhow::Result<ExitCode> {
+    let mut files = Vec::new();
+    for path in &args.inputs {
         let label = path.display().to_string();
-        let result = nianbao::input::read(path)
-            .map_err(|source| nianbao::Error::Io {
-                path: label.clone(),
-                source,
-            })
-            .and_then(|bytes| nianbao::extract(&label, &bytes, opts));
-        match result {
-            Ok(report) => {
-                writeln!(sink, "{}", output::render(&report, pretty && single))?;
+        let bytes =
+            nianbao::input::read(path).with_context(|| format!("{label}: cannot read the file"))?;
+        files.push((label, bytes));
+    }
+    match nianbao::extract_joined(&files, opts) {
+        Ok(report) => {
+            let mut sink = open_sink(args.output.as_deref())?;
+            writeln!(sink, "{}", output::render(&report, args.pretty))?;
+            sink.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("nianbao: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Where a batch goes.
+enum Sink {
+    Jsonl(Jsonl),
+    Csv(Box<Csv<Box<dyn Write>>>),
+    Sqlite(Sqlite),
+}
+
+impl Sink {
+    fn write(&mut self, o: &Outcome) -> Result<(), output::OutputError> {
+        match self {
+            Sink::Jsonl(s) => s.write(o),
+            Sink::Csv(s) => s.write(o),
+            Sink::Sqlite(s) => s.write(o),
+        }
+    }
+}
+
+/// What the batch kept of each input for the end: its identity, whether
+/// it has issues, and what the check across years needs.
+struct Kept {
+    path: String,
+    sha256: Option<String>,
+    status: &'static str,
+    carry: Option<Carry>,
+}
+
+fn run_batch(
+    inputs: &[batch::Input],
+    args: &ExtractArgs,
+    format: Format,
+    opts: &Options,
+) -> anyhow::Result<ExitCode> {
+    let out = args.output.as_deref();
+    let mut sink = match format {
+        Format::Json | Format::Jsonl => Sink::Jsonl(Jsonl::create(out)?),
+        Format::Csv => Sink::Csv(Box::new(Csv::new(
+            open_sink(out)?,
+            &out.map_or("standard output".into(), |p| p.display().to_string()),
+        )?)),
+        Format::Sqlite => {
+            let path = out.context("SQLite output needs -o FILE")?;
+            let arguments: Vec<String> = std::env::args().skip(1).collect();
+            Sink::Sqlite(Sqlite::open(path, &arguments.join(" "))?)
+        }
+    };
+    // Both callbacks of the batch draw on the one progress line.
+    let bar = std::cell::RefCell::new(Progress::new(inputs.len(), std::io::stderr().is_terminal()));
+    let mut kept: Vec<Kept> = Vec::with_capacity(inputs.len());
+    let mut failure = None;
+    batch::run(
+        inputs,
+        opts,
+        opts.jobs,
+        |_, outcome| {
+            if let Outcome::Failed { error, .. } = &outcome {
+                bar.borrow_mut().clear();
+                eprintln!("nianbao: {error}");
             }
-            Err(e) => {
-                failed += 1;
-                eprintln!("nianbao: {e}");
-                if !single {
-                    let line = serde_json::json!({
-                        "source": {"path": label},
-                        "error": {"kind": e.kind(), "message": e.to_string()},
-                    });
-                    writeln!(sink, "{line}")?;
+            kept.push(Kept {
+                path: outcome.path().into(),
+                sha256: outcome.sha256().map(str::to_string),
+                status: output::status(&outcome),
+                carry: match &outcome {
+                    Outcome::Report(r) => Carry::of(r),
+                    Outcome::Failed { .. } => None,
+                },
+            });
+            match sink.write(&outcome) {
+                Ok(()) => true,
+                Err(e) => {
+                    failure = Some(e);
+                    false
                 }
             }
+        },
+        |pages| bar.borrow_mut().tick(pages),
+    );
+    let mut bar = bar.into_inner();
+    bar.clear();
+    if let Some(e) = failure {
+        return Err(e.into());
+    }
+    let late = late_issues(&kept);
+    for at in late.keys() {
+        if let Some(k) = kept.get_mut(*at)
+            && k.status == "ok"
+        {
+            k.status = "issues";
         }
     }
-    sink.flush()?;
-    Ok(if failed > 0 {
+    let counts = output::Counts {
+        inputs: kept.len(),
+        ok: kept.iter().filter(|k| k.status == "ok").count(),
+        with_issues: kept.iter().filter(|k| k.status == "issues").count(),
+        failed: kept.iter().filter(|k| k.status == "failed").count(),
+    };
+    match sink {
+        Sink::Jsonl(s) => s.finish(&late, &mut std::io::stdout().lock())?,
+        Sink::Csv(s) => s.finish()?,
+        Sink::Sqlite(mut s) => {
+            for (at, issues) in &late {
+                if let Some(k) = kept.get(*at) {
+                    s.add_issues(k.sha256.as_deref(), &k.path, issues)?;
+                }
+            }
+            s.finish(counts)?;
+        }
+    }
+    eprintln!("nianbao: {}", bar.summary(counts));
+    Ok(if counts.failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The checks across years over a whole batch, by input index.
+fn late_issues(kept: &[Kept]) -> LateIssues {
+    let (at, carries): (Vec<usize>, Vec<Carry>) = kept
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| Some((i, k.carry.clone()?)))
+        .unzip();
+    let mut late = LateIssues::new();
+    for (i, issue) in across_years(&carries) {
+        late.entry(at[i]).or_default().push(issue);
+    }
+    late
+}
+
+/// The progress line on stderr, drawn only on a terminal.
+struct Progress {
+    total: usize,
+    done: usize,
+    pages: usize,
+    start: Instant,
+    drawn: Option<Instant>,
+    on: bool,
+}
+
+impl Progress {
+    fn new(total: usize, on: bool) -> Progress {
+        Progress {
+            total,
+            done: 0,
+            pages: 0,
+            start: Instant::now(),
+            drawn: None,
+            on,
+        }
+    }
+
+    fn tick(&mut self, pages: usize) {
+        self.done += 1;
+        self.pages += pages;
+        let due = self
+            .drawn
+            .is_none_or(|t| t.elapsed() >= Duration::from_millis(100));
+        if self.on && (due || self.done == self.total) {
+            let secs = self.start.elapsed().as_secs_f64();
+            let left = self.total - self.done;
+            let eta = secs / self.done as f64 * left as f64;
+            eprint!(
+                "\r\x1b[2K{}/{} files · {:.1} pages/s · ETA {}",
+                self.done,
+                self.total,
+                self.pages as f64 / secs.max(1e-9),
+                clock(eta)
+            );
+            self.drawn = Some(Instant::now());
+        }
+    }
+
+    fn clear(&mut self) {
+        if self.on && self.drawn.take().is_some() {
+            eprint!("\r\x1b[2K");
+        }
+    }
+
+    fn summary(&self, c: output::Counts) -> String {
+        let secs = self.start.elapsed().as_secs_f64();
+        format!(
+            "{} files, {} pages in {:.1} s: {} ok, {} with issues, {} failed",
+            c.inputs, self.pages, secs, c.ok, c.with_issues, c.failed
+        )
+    }
+}
+
+/// Seconds as m:ss or h:mm:ss.
+fn clock(secs: f64) -> String {
+    let s = secs.round() as u64;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
+fn schema() -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &nianbao::schema::report_schema())?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn inspect(input: &Path, page: usize, png: &Path, opts: &Options) -> anyhow::Result<ExitCode> {
+    let label = input.display().to_string();
+    let bytes =
+        nianbao::input::read(input).with_context(|| format!("{label}: cannot read the file"))?;
+    let seen = nianbao::inspect(&label, &bytes, page, opts)?;
+    let mapped: Vec<(&str, &str, nianbao::page::BBox)> = seen
+        .report
+        .values
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let p = f.prov.as_ref().filter(|p| p.page == page)?;
+            let [x0, y0, x1, y1] = p.bbox;
+            // "/applications/denied/state_secret/total" → row "denied/state_secret", column "total".
+            let key = f.pointer.splitn(3, '/').nth(2).unwrap_or(&f.pointer);
+            let (row, column) = key.rsplit_once('/').unwrap_or(("", key));
+            Some((row, column, nianbao::page::BBox::new(x0, y0, x1, y1)))
+        })
+        .collect();
+    // The row key is written once, on the row's first value; the others get their column key.
+    let values: Vec<(String, nianbao::page::BBox)> = mapped
+        .iter()
+        .enumerate()
+        .map(|(i, (row, column, bbox))| {
+            let first = i == 0 || mapped[i - 1].0 != *row;
+            let label = if first && !row.is_empty() {
+                format!("{row}/{column}")
+            } else {
+                (*column).to_string()
+            };
+            (label, *bbox)
+        })
+        .collect();
+    let image = nianbao::inspect::draw(&nianbao::inspect::Overlay {
+        layout: &seen.layout,
+        page: seen.page.as_ref(),
+        scan: seen.scan.as_ref().map(|s| (&s.image, s.px_per_pt)),
+        values: &values,
+    });
+    image
+        .save_with_format(png, image::ImageFormat::Png)
+        .with_context(|| format!("{}: cannot write the PNG", png.display()))?;
+    eprintln!(
+        "nianbao: page {page} of {label}: {} values mapped, {} tables → {}",
+        values.len(),
+        seen.layout.tables.len(),
+        png.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn debug(
@@ -261,7 +600,7 @@ fn debug(
             serde_json::Value::Array(out)
         }
         Stage::Layout => serde_json::Value::Array(
-            nianbao::layout_pages(pages, opts.jobs)?
+            nianbao::layout_pages(pages, opts.jobs, None)?
                 .iter()
                 .map(nianbao::layout::debug_json)
                 .collect(),

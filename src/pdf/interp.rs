@@ -92,6 +92,7 @@ pub enum Abort {
     TooManyGlyphs(usize),
     TooManyOps,
     StreamTooLarge(usize),
+    TimedOut,
 }
 
 impl std::fmt::Display for Abort {
@@ -102,6 +103,7 @@ impl std::fmt::Display for Abort {
             Abort::StreamTooLarge(n) => {
                 write!(f, "a content stream inflates beyond the limit of {n} bytes")
             }
+            Abort::TimedOut => write!(f, "the time limit ran out"),
         }
     }
 }
@@ -210,6 +212,10 @@ impl<'a> Interp<'a> {
             self.ops += 1;
             if self.ops > MAX_OPS_PER_PAGE {
                 return Err(Abort::TooManyOps);
+            }
+            // Reading the clock on every operation would cost more than it saves.
+            if self.ops.is_multiple_of(65_536) && super::past(self.limits.deadline) {
+                return Err(Abort::TimedOut);
             }
             self.op(op, &ops, res)?;
         }

@@ -31,6 +31,8 @@ pub struct Limits {
     pub max_glyphs_per_page: usize,
     /// Largest page side, in points.
     pub max_page_side: f32,
+    /// When reading must stop (a per-file time limit).
+    pub deadline: Option<std::time::Instant>,
 }
 
 impl Default for Limits {
@@ -40,6 +42,7 @@ impl Default for Limits {
             max_pages: 5000,
             max_glyphs_per_page: 200_000,
             max_page_side: 14_400.0,
+            deadline: None,
         }
     }
 }
@@ -79,6 +82,13 @@ pub enum PdfError {
     StreamTooLarge { limit: usize },
     #[error("page {page}: {reason}")]
     Page { page: usize, reason: String },
+    #[error("page {page}: the time limit ran out")]
+    TimedOut { page: usize },
+}
+
+/// Whether a deadline has passed.
+pub fn past(deadline: Option<std::time::Instant>) -> bool {
+    deadline.is_some_and(|d| std::time::Instant::now() >= d)
 }
 
 /// Reads every page of a PDF held in memory.
@@ -89,7 +99,12 @@ pub fn read_pages(bytes: &[u8], limits: &Limits) -> Result<Vec<PdfPage>, PdfErro
     page_ids
         .iter()
         .enumerate()
-        .map(|(i, &id)| read_page(&doc, id, i + 1, limits, &mut fonts))
+        .map(|(i, &id)| {
+            if past(limits.deadline) {
+                return Err(PdfError::TimedOut { page: i + 1 });
+            }
+            read_page(&doc, id, i + 1, limits, &mut fonts)
+        })
         .collect()
 }
 
@@ -266,9 +281,10 @@ fn read_page(
                 "a content stream inflates beyond the limit of {limit} bytes"
             ))
         })?;
-        interp
-            .run(&content, resources)
-            .map_err(|e| page_error(e.to_string()))?;
+        interp.run(&content, resources).map_err(|e| match e {
+            interp::Abort::TimedOut => PdfError::TimedOut { page: number },
+            other => page_error(other.to_string()),
+        })?;
     }
     let (glyphs, rules) = interp.finish();
     let text_layer = classify(&glyphs);

@@ -14,7 +14,7 @@ pub use values::{Field, Issue, Prov, Severity, Values};
 
 pub const SCHEMA_VERSION: &str = "1.0";
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Source {
     pub path: String,
     pub sha256: String,
@@ -23,7 +23,7 @@ pub struct Source {
     pub text_layer: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Meta {
     pub title: Option<String>,
     pub organization: Option<String>,
@@ -32,7 +32,7 @@ pub struct Meta {
     pub format: Format,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Sections {
     pub overview: Option<String>,
     pub problems: Option<String>,

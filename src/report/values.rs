@@ -4,7 +4,7 @@
 use crate::template::Kind;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -12,7 +12,7 @@ pub enum Severity {
 }
 
 /// One failed check or one guess, pointing at the value it concerns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Issue {
     pub code: String,
     pub severity: Severity,
@@ -41,7 +41,7 @@ impl Issue {
 
 /// Where a value was read: page, box in points (top-left origin), what was
 /// printed, and how sure the reading is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Prov {
     pub page: usize,
     pub bbox: [f32; 4],
@@ -119,7 +119,7 @@ fn insert(
 }
 
 /// Counts are integers; amounts keep their decimals.
-fn number(v: Option<f64>, kind: Kind) -> serde_json::Value {
+pub fn number(v: Option<f64>, kind: Kind) -> serde_json::Value {
     match v {
         None => serde_json::Value::Null,
         Some(x) if kind != Kind::Amount || x.fract() == 0.0 => serde_json::Value::from(x as i64),

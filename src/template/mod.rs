@@ -5,7 +5,7 @@ pub mod label;
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub enum Format {
     /// 国办公开办函〔2021〕30号, reports on 2021 and later.
     #[serde(rename = "2021")]

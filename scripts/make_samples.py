@@ -1560,6 +1560,30 @@ SAMPLES.append(dict(
             'bold lead-ins inside paragraphs', 'spaces between digits and CJK in prose'],
 ))
 
+# h08 — the body of h03 one year on: its 上年结转 (1) is not what h03 carried forward (0),
+#        which only a batch holding both reports can see.
+SAMPLES.append(dict(
+    name='h08_shapotou_2024', producer='html', seed='002', format='2021',
+    title=['沙坡头区人民政府办公室 2024 年政府信息公开工作年度报告'],
+    preamble=[S002_PREAMBLE[0].replace('2023', '2024').replace('2024 年 12 月 31 日', '2024 年 12 月 31 日')],
+    overview=[
+        '2024 年沙坡头区人民政府办公室继续落实《中华人民共和国政府信息公开条例》，围绕保障和改善民生、政府自身建设等重点工作，'
+        '深入推进政府信息公开。',
+        '（一）依申请公开办理持续规范。2024 年，共受理政府信息公开申请件 5 件，上年结转 1 件，予以公开 4 件，本机关不掌握 2 件。',
+    ],
+    problems=['2024年，我办信息公开工作仍存在信息解读形式不够丰富等不足，2025年将进一步加以改进。'],
+    other=['2024年，我办未收取信息处理费，无其他需要报告的事项。'],
+    signature='中卫市沙坡头区人民政府办公室', date='2025年1月20日',
+    active=dict(regulations=['0', '0', '0'], normative=['5', '2', '39'], licensing='0', penalty='0',
+                coercion='0', fees='0'),
+    apps=printed_apps(make_apps([5, 0, 0, 0, 0, 0], carried_over=Z(1), outcomes={
+        'granted': Z(4), 'unable/not_held': Z(2)})),
+    reviews=make_reviews([0] * 4, [0] * 4, [0] * 4),
+    style=style(HTML_STYLE, body_font='Noto Serif CJK SC', head_font='Noto Sans CJK SC', title_font='Noto Sans CJK SC',
+                title_bold=True, real_bold=True, t3_widths=[8, 12, 22] + [58 / 7] * 7, tune_hint=150.0),
+    quirks=['the body of h03 one year on: 上年结转 1 where h03 carried 0 forward (a mismatch across years)'],
+))
+
 # h04 — seed 003: blank 予以公开 row and blank reviews cells, one-character-per-line headers,
 #        wrapped row labels, Chinese-numeral date.
 h04_apps = printed_apps(ZERO_APPS)

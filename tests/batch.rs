@@ -52,9 +52,21 @@ fn bad_files() -> Vec<(String, Vec<u8>, &'static [&'static str])> {
         noise.push((x >> 16) as u8);
     }
     let kinds: Vec<(&str, Vec<u8>, &'static [&'static str])> = vec![
-        ("half-d01.pdf", half("d01_renhe_office_2023.pdf"), &["malformed_pdf"]),
-        ("half-d03.pdf", half("d03_zhongning_2023.pdf"), &["malformed_pdf"]),
-        ("half-d07.pdf", half("d07_sc_market_2023.pdf"), &["malformed_pdf"]),
+        (
+            "half-d01.pdf",
+            half("d01_renhe_office_2023.pdf"),
+            &["malformed_pdf"],
+        ),
+        (
+            "half-d03.pdf",
+            half("d03_zhongning_2023.pdf"),
+            &["malformed_pdf"],
+        ),
+        (
+            "half-d07.pdf",
+            half("d07_sc_market_2023.pdf"),
+            &["malformed_pdf"],
+        ),
         ("half-h01.pdf", half("h01_xiqu_2023.pdf"), &["no_text"]),
         ("half-h07.pdf", half("h07_sc_police_2023.pdf"), &["no_text"]),
         ("empty.pdf", Vec::new(), &["unsupported_input"]),
@@ -64,9 +76,17 @@ fn bad_files() -> Vec<(String, Vec<u8>, &'static [&'static str])> {
             b"<!DOCTYPE html><html><body>404</body></html>".to_vec(),
             &["unsupported_input"],
         ),
-        ("header-only.pdf", b"%PDF-1.7\n".to_vec(), &["malformed_pdf"]),
+        (
+            "header-only.pdf",
+            b"%PDF-1.7\n".to_vec(),
+            &["malformed_pdf"],
+        ),
         ("encrypted.pdf", sample("bad/encrypted.pdf"), &["encrypted"]),
-        ("not-a-report.pdf", sample("bad/not-a-report.pdf"), &["not_a_report"]),
+        (
+            "not-a-report.pdf",
+            sample("bad/not-a-report.pdf"),
+            &["not_a_report"],
+        ),
         ("cut.png", png[..png.len() / 3].to_vec(), &["bad_image"]),
     ];
     kinds
@@ -181,7 +201,11 @@ fn a_batch_of_500_files_extracts_the_good_and_reports_the_bad() {
                     &expected,
                     &["report", "active_disclosure", "applications", "reviews"],
                 );
-                assert!(fields > 100 && wrong.is_empty(), "{}: {wrong:?}", path.display());
+                assert!(
+                    fields > 100 && wrong.is_empty(),
+                    "{}: {wrong:?}",
+                    path.display()
+                );
                 let sha = nianbao::hex(&Sha256::digest(std::fs::read(path).expect("copy")));
                 assert_eq!(line["source"]["sha256"], sha.as_str());
                 if line["issues"].as_array().is_some_and(|i| i.is_empty()) {
@@ -194,7 +218,11 @@ fn a_batch_of_500_files_extracts_the_good_and_reports_the_bad() {
                 failed += 1;
                 let kind = line["error"]["kind"].as_str().unwrap_or_default();
                 let message = line["error"]["message"].as_str().unwrap_or_default();
-                assert!(kinds.contains(&kind), "{}: {kind} {message}", path.display());
+                assert!(
+                    kinds.contains(&kind),
+                    "{}: {kind} {message}",
+                    path.display()
+                );
                 let shown = path.display().to_string();
                 assert!(message.starts_with(&shown), "{message}");
                 assert!(
@@ -249,7 +277,10 @@ fn from_csv(path: &Path) -> (Table, BTreeSet<String>) {
             failed.insert(row[p].to_string());
             continue;
         }
-        t.insert((row[p].to_string(), row[ptr].to_string()), row[val].to_string());
+        t.insert(
+            (row[p].to_string(), row[ptr].to_string()),
+            row[val].to_string(),
+        );
     }
     (t, failed)
 }
@@ -293,10 +324,7 @@ fn from_sqlite(db: &Path) -> (Table, BTreeSet<String>) {
     let mut stmt = conn
         .prepare("SELECT path FROM reports WHERE status = 'failed' AND error_message IS NOT NULL")
         .expect("query");
-    for p in stmt
-        .query_map([], |r| r.get::<_, String>(0))
-        .expect("rows")
-    {
+    for p in stmt.query_map([], |r| r.get::<_, String>(0)).expect("rows") {
         failed.insert(p.expect("path"));
     }
     (t, failed)
@@ -343,7 +371,11 @@ fn jsonl_csv_and_sqlite_hold_the_same_values_and_a_rerun_updates_in_place() {
     let again = run(&["extract", dir, "-o", outs[2].to_str().expect("utf-8")]);
     assert_eq!(again.status.code(), Some(1));
     let after = sqlite_counts(&outs[2]);
-    assert_eq!(after[..3], before[..3], "reports, values, issues after a re-run");
+    assert_eq!(
+        after[..3],
+        before[..3],
+        "reports, values, issues after a re-run"
+    );
     assert_eq!((before[3], after[3]), (1, 2), "one runs row per run");
 }
 
@@ -369,7 +401,11 @@ fn shards_split_a_batch_into_disjoint_parts_that_cover_it() {
             .iter()
             .map(|l| l["source"]["path"].as_str().unwrap_or_default().to_string())
             .collect();
-        assert!(!part.is_empty() && part.len() < want.len(), "shard {shard}: {}", part.len());
+        assert!(
+            !part.is_empty() && part.len() < want.len(),
+            "shard {shard}: {}",
+            part.len()
+        );
         for p in part {
             assert!(seen.insert(p.clone()), "{p} in two shards");
         }
@@ -401,5 +437,8 @@ fn a_file_over_the_time_limit_fails_with_timeout_and_the_batch_goes_on() {
     assert_eq!(lines[0]["error"]["kind"], "timeout", "{}", lines[0]);
     let message = lines[0]["error"]["message"].as_str().unwrap_or_default();
     assert!(message.contains("time limit of 0.5 s"), "{message}");
-    assert!(lines[1].get("error").is_none(), "the next file is extracted");
+    assert!(
+        lines[1].get("error").is_none(),
+        "the next file is extracted"
+    );
 }

@@ -418,7 +418,17 @@ fn run_batch(
         failed: kept.iter().filter(|k| k.status == "failed").count(),
     };
     match sink {
-        Sink::Jsonl(s) => s.finish(&late, &mut std::io::stdout().lock())?,
+        Sink::Jsonl(s) => {
+            if !s.finish(&late)? {
+                // Lines already streamed cannot take them: say them on stderr.
+                for (at, issues) in &late {
+                    for i in issues {
+                        let path = kept.get(*at).map_or("", |k| k.path.as_str());
+                        eprintln!("nianbao: {path}: {} {}: {}", i.code, i.pointer, i.message);
+                    }
+                }
+            }
+        }
         Sink::Csv(s) => s.finish()?,
         Sink::Sqlite(mut s) => {
             for (at, issues) in &late {

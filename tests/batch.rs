@@ -442,3 +442,30 @@ fn a_file_over_the_time_limit_fails_with_timeout_and_the_batch_goes_on() {
         "the next file is extracted"
     );
 }
+
+#[test]
+fn output_to_a_device_is_written_through_and_the_device_is_left_alone() {
+    // Regression: lines once went to a spool file renamed over the output,
+    // which would have replaced /dev/null with a regular file.
+    let got = run(&[
+        "extract",
+        "samples/h03_shapotou_2023.pdf",
+        "samples/h08_shapotou_2024.pdf",
+        "-o",
+        "/dev/null",
+    ]);
+    assert!(got.status.success());
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::metadata("/dev/null")
+        .expect("/dev/null")
+        .file_type();
+    assert!(kind.is_char_device());
+    // The check across years could not be added to the lines: it goes to stderr.
+    let stderr = String::from_utf8_lossy(&got.stderr);
+    assert!(
+        stderr.contains(
+            "samples/h08_shapotou_2024.pdf: carry_over_mismatch /applications/carried_over/total"
+        ),
+        "{stderr}"
+    );
+}

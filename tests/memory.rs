@@ -28,7 +28,11 @@ fn a_2000_page_pdf_is_read_in_under_300_mb() {
     let out = common::nianbao(&["extract", big.to_str().expect("utf-8")]);
     let peak = children_peak_rss();
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report JSON");
     assert_eq!(report["source"]["pages"], 2000);
     assert_eq!(report["applications"]["new"]["total"], 14);

@@ -2,87 +2,83 @@
 //! a line with `source` and `error`.
 
 use super::{LateIssues, OutputError, failure_json};
-use crate::batch::Outcome;
 use serde_json::Value;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Lines go to a spool file first, so that issues found at the end of a
-/// batch (the checks across years) still land on their report's line.
+use crate::batch::Outcome;
+
+/// Lines are written as they come, so that a pipe sees them at once.
 pub struct Jsonl {
-    spool: BufWriter<File>,
-    spool_path: PathBuf,
-    dest: Option<PathBuf>,
+    out: BufWriter<Box<dyn Write>>,
+    /// A regular file written to, which late issues can be added to.
+    file: Option<PathBuf>,
+    name: String,
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+fn io(name: &str) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
     move |source| OutputError::Io {
-        path: path.display().to_string(),
+        path: name.to_string(),
         source,
     }
 }
 
 impl Jsonl {
-    /// Writes to `dest`, or to standard output when `finish` is given it.
+    /// Writes to `dest`, or to standard output.
     pub fn create(dest: Option<&Path>) -> Result<Jsonl, OutputError> {
-        let spool_path = match dest {
-            Some(d) => {
-                let name = d
-                    .file_name()
-                    .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-                d.with_file_name(format!(".{name}.partial"))
-            }
-            None => std::env::temp_dir().join(format!("nianbao-{}.jsonl", std::process::id())),
+        let Some(dest) = dest else {
+            return Ok(Jsonl {
+                out: BufWriter::new(Box::new(std::io::stdout())),
+                file: None,
+                name: "standard output".into(),
+            });
         };
-        let file = File::create(&spool_path).map_err(io(&spool_path))?;
+        let name = dest.display().to_string();
+        let file = File::create(dest).map_err(io(&name))?;
+        let regular = file.metadata().is_ok_and(|m| m.is_file());
         Ok(Jsonl {
-            spool: BufWriter::new(file),
-            spool_path,
-            dest: dest.map(Path::to_path_buf),
+            out: BufWriter::new(Box::new(file)),
+            file: regular.then(|| dest.to_path_buf()),
+            name,
         })
     }
 
     pub fn write(&mut self, o: &Outcome) -> Result<(), OutputError> {
         let line = failure_json(o);
-        writeln!(self.spool, "{line}").map_err(io(&self.spool_path))
+        writeln!(self.out, "{line}").map_err(io(&self.name))
     }
 
-    /// Moves the lines to their destination (`out` when there is no file),
-    /// adding the late issues to the lines of their inputs.
-    pub fn finish(mut self, late: &LateIssues, out: &mut dyn Write) -> Result<(), OutputError> {
-        self.spool.flush().map_err(io(&self.spool_path))?;
-        if let Some(dest) = &self.dest
-            && late.is_empty()
-        {
-            return std::fs::rename(&self.spool_path, dest).map_err(io(dest));
+    /// Flushes, and adds the late issues to the lines of their inputs when
+    /// the output is a regular file. Returns false when they could not be
+    /// added (standard output, a pipe, a device).
+    pub fn finish(mut self, late: &LateIssues) -> Result<bool, OutputError> {
+        self.out.flush().map_err(io(&self.name))?;
+        drop(self.out);
+        if late.is_empty() {
+            return Ok(true);
         }
-        let spool = File::open(&self.spool_path).map_err(io(&self.spool_path))?;
-        let mut file;
-        let mut stdout = out;
-        let (sink, sink_path): (&mut dyn Write, &Path) = match &self.dest {
-            Some(dest) => {
-                file = BufWriter::new(File::create(dest).map_err(io(dest))?);
-                (&mut file, dest)
-            }
-            None => (&mut stdout, Path::new("standard output")),
+        let Some(path) = &self.file else {
+            return Ok(false);
         };
-        for (at, line) in BufReader::new(spool).lines().enumerate() {
-            let line = line.map_err(io(&self.spool_path))?;
+        let name = path
+            .file_name()
+            .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+        let tmp = path.with_file_name(format!(".{name}.partial"));
+        let tmp_name = tmp.display().to_string();
+        let written = File::open(path).map_err(io(&self.name))?;
+        let mut patched = BufWriter::new(File::create(&tmp).map_err(io(&tmp_name))?);
+        for (at, line) in BufReader::new(written).lines().enumerate() {
+            let line = line.map_err(io(&self.name))?;
             match late.get(&at) {
-                Some(issues) => writeln!(sink, "{}", with_issues(&line, issues)),
-                None => writeln!(sink, "{line}"),
+                Some(issues) => writeln!(patched, "{}", with_issues(&line, issues)),
+                None => writeln!(patched, "{line}"),
             }
-            .map_err(io(sink_path))?;
+            .map_err(io(&tmp_name))?;
         }
-        sink.flush().map_err(io(sink_path))
-    }
-}
-
-impl Drop for Jsonl {
-    fn drop(&mut self) {
-        // The spool is moved or copied by `finish`; left over only after a failure.
-        let _ = std::fs::remove_file(&self.spool_path);
+        patched.flush().map_err(io(&tmp_name))?;
+        std::fs::rename(&tmp, path).map_err(io(&self.name))?;
+        Ok(true)
     }
 }
 

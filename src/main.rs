@@ -229,7 +229,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             || c.downcast_ref::<output::OutputError>().is_some_and(|o| {
-                matches!(o, output::OutputError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+                matches!(o, output::OutputError::Io { reason, .. } if reason.kind() == std::io::ErrorKind::BrokenPipe)
             })
     })
 }

@@ -39,12 +39,14 @@ impl<W: Write> Csv<W> {
     }
 
     fn row(&mut self, cells: &[String]) -> Result<(), OutputError> {
-        self.out
-            .write_record(cells)
-            .map_err(|source| OutputError::Csv {
-                path: self.name.clone(),
-                source,
-            })
+        self.out.write_record(cells).map_err(|e| OutputError::Io {
+            path: self.name.clone(),
+            reason: match e.into_kind() {
+                ::csv::ErrorKind::Io(io) => io,
+                // Writing records of strings fails only in writing.
+                other => std::io::Error::other(format!("{other:?}")),
+            },
+        })
     }
 
     /// A report's values; an input that failed is one row with its error.
@@ -95,9 +97,9 @@ impl<W: Write> Csv<W> {
     }
 
     pub fn finish(mut self) -> Result<(), OutputError> {
-        self.out.flush().map_err(|source| OutputError::Io {
+        self.out.flush().map_err(|reason| OutputError::Io {
             path: self.name.clone(),
-            source,
+            reason,
         })
     }
 }

@@ -18,9 +18,9 @@ pub struct Jsonl {
 }
 
 fn io(name: &str) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io {
+    move |reason| OutputError::Io {
         path: name.to_string(),
-        source,
+        reason,
     }
 }
 

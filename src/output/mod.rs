@@ -13,21 +13,20 @@ use crate::batch::Outcome;
 use crate::report::{Field, Issue, Report, SCHEMA_VERSION, values};
 use serde_json::{Map, Value, json};
 
-/// Why output could not be written.
+/// Why output could not be written. The reason is part of the message,
+/// not a source, so that a chain of causes does not print it twice.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Io {
         path: String,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Sqlite {
         path: String,
-        source: rusqlite::Error,
+        reason: rusqlite::Error,
     },
-    #[error("{path}: {source}")]
-    Csv { path: String, source: ::csv::Error },
 }
 
 /// The report JSON of the spec, provenance included.

@@ -105,9 +105,9 @@ impl Sqlite {
     /// arguments.
     pub fn open(path: &Path, arguments: &str) -> Result<Sqlite, OutputError> {
         let name = path.display().to_string();
-        let err = |source| OutputError::Sqlite {
+        let err = |reason| OutputError::Sqlite {
             path: name.clone(),
-            source,
+            reason,
         };
         let conn = Connection::open(path).map_err(err)?;
         conn.execute_batch(
@@ -125,9 +125,9 @@ impl Sqlite {
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> OutputError + '_ {
-        |source| OutputError::Sqlite {
+        |reason| OutputError::Sqlite {
             path: self.name.clone(),
-            source,
+            reason,
         }
     }
 
@@ -135,9 +135,9 @@ impl Sqlite {
     /// wrote for the same file.
     pub fn write(&mut self, o: &Outcome) -> Result<(), OutputError> {
         let name = self.name.clone();
-        let err = |source| OutputError::Sqlite {
+        let err = |reason| OutputError::Sqlite {
             path: name.clone(),
-            source,
+            reason,
         };
         let tx = self.conn.transaction().map_err(err)?;
         write_outcome(&tx, o, self.run_id).map_err(err)?;
@@ -153,9 +153,9 @@ impl Sqlite {
         issues: &[Issue],
     ) -> Result<(), OutputError> {
         let name = self.name.clone();
-        let err = |source| OutputError::Sqlite {
+        let err = |reason| OutputError::Sqlite {
             path: name.clone(),
-            source,
+            reason,
         };
         let tx = self.conn.transaction().map_err(err)?;
         if let Some(id) = find(&tx, sha256, path).map_err(err)? {

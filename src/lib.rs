@@ -132,7 +132,24 @@ impl Default for Options {
 /// still to be recognised.
 pub enum PageInput {
     Native(Page),
-    Scan { number: usize, raster: Raster },
+    Scan { number: usize, image: ScanImage },
+}
+
+/// A scanned page's image: decoded, or as stored in the PDF and decoded
+/// when its page's turn comes, so that a long scanned PDF never holds
+/// every page decoded at once.
+pub enum ScanImage {
+    Decoded(Raster),
+    Stored { scan: pdf::Scan, page_width: f32 },
+}
+
+impl ScanImage {
+    pub fn decode(self) -> Result<Raster, RasterError> {
+        match self {
+            ScanImage::Decoded(r) => Ok(r),
+            ScanImage::Stored { scan, page_width } => raster::from_scan(&scan, page_width),
+        }
+    }
 }
 
 impl PageInput {
@@ -178,8 +195,14 @@ pub fn pdf_pages(
         match (&p.scan, opts.ocr) {
             (_, OcrMode::Never) => problems.push(format!("{why} and OCR is off")),
             (None, _) => problems.push(format!("{why} and no scanned image")),
-            (Some(scan), _) => match raster::from_scan(scan, p.page.width) {
-                Ok(raster) => pages.push(PageInput::Scan { number, raster }),
+            (Some(scan), _) => match raster::check_scan(scan) {
+                Ok(()) => pages.push(PageInput::Scan {
+                    number,
+                    image: ScanImage::Stored {
+                        scan: scan.clone(),
+                        page_width: p.page.width,
+                    },
+                }),
                 Err(e) => problems.push(format!("page {number}: {e}")),
             },
         }
@@ -219,7 +242,7 @@ pub fn image_pages(
         .enumerate()
         .map(|(i, raster)| PageInput::Scan {
             number: i + 1,
-            raster,
+            image: ScanImage::Decoded(raster),
         })
         .collect())
 }
@@ -256,6 +279,8 @@ pub enum LayoutError {
     Ocr(#[from] OcrError),
     #[error("page {page}: the time limit ran out")]
     TimedOut { page: usize },
+    #[error("page {page}: {reason}")]
+    Unreadable { page: usize, reason: String },
 }
 
 /// The layout of one page, recognising it first if it is a scan; a scan's
@@ -263,31 +288,38 @@ pub enum LayoutError {
 pub fn layout_page(
     page: PageInput,
     keep_scan: bool,
-) -> Result<(PageLayout, Option<Raster>), OcrError> {
-    match page {
-        PageInput::Native(page) => Ok((layout::analyze(&page), None)),
-        PageInput::Scan { number, raster } => with_engines(|engines| {
-            let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
-            let mut page = layout::analyze(&read.page);
-            ocr::reread_cells(&mut page, &read.prepared, engines);
-            page.drop_empty_tables();
-            let scan = keep_scan.then_some(Raster {
-                image: read.prepared.gray,
-                px_per_pt: read.prepared.px_per_pt,
-            });
-            (page, scan)
-        }),
-    }
+) -> Result<(PageLayout, Option<Raster>), LayoutError> {
+    let (number, image) = match page {
+        PageInput::Native(page) => return Ok((layout::analyze(&page), None)),
+        PageInput::Scan { number, image } => (number, image),
+    };
+    let raster = image.decode().map_err(|e| LayoutError::Unreadable {
+        page: number,
+        reason: e.to_string(),
+    })?;
+    let done = with_engines(|engines| {
+        let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
+        let mut page = layout::analyze(&read.page);
+        ocr::reread_cells(&mut page, &read.prepared, engines);
+        page.drop_empty_tables();
+        let scan = keep_scan.then_some(Raster {
+            image: read.prepared.gray,
+            px_per_pt: read.prepared.px_per_pt,
+        });
+        (page, scan)
+    })?;
+    Ok(done)
 }
 
-/// Step 2: the layout of every page; scans are recognised first, in
-/// parallel over pages, and their number cells read again. No scan is
+/// Step 2: the layout of every page; scans are decoded and recognised
+/// first, in parallel over pages, and their number cells read again. A
+/// scan that cannot be decoded is skipped with an issue. No scan is
 /// started after `deadline`.
 pub fn layout_pages(
     pages: Vec<PageInput>,
     jobs: usize,
     deadline: Option<std::time::Instant>,
-) -> Result<Vec<PageLayout>, LayoutError> {
+) -> Result<(Vec<PageLayout>, Vec<Issue>), LayoutError> {
     let mut slots: Vec<Option<Result<PageLayout, LayoutError>>> = Vec::new();
     let mut scans = Vec::new();
     for p in pages {
@@ -316,9 +348,7 @@ pub fn layout_pages(
                             page: page.number(),
                         })
                     } else {
-                        layout_page(page, false)
-                            .map(|(layout, _)| layout)
-                            .map_err(LayoutError::from)
+                        layout_page(page, false).map(|(layout, _)| layout)
                     };
                     if let Ok(mut d) = done.lock() {
                         d.push((slot, result));
@@ -330,7 +360,20 @@ pub fn layout_pages(
     for (slot, result) in done.into_inner().unwrap_or_default() {
         slots[slot] = Some(result);
     }
-    slots.into_iter().flatten().collect()
+    let mut layouts = Vec::new();
+    let mut issues = Vec::new();
+    for result in slots.into_iter().flatten() {
+        match result {
+            Ok(layout) => layouts.push(layout),
+            Err(LayoutError::Unreadable { page, reason }) => issues.push(Issue::warning(
+                "page_unreadable",
+                "",
+                format!("page {page}: {reason}; the page was skipped"),
+            )),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((layouts, issues))
 }
 
 /// Step 1 for any input: its pages, issues for pages that were skipped,
@@ -353,12 +396,18 @@ pub fn input_pages(
 
 /// The page model of one page, recognising it if it is a scan (for
 /// inspecting what the layout is given).
-pub fn page_model(page: PageInput) -> Result<Page, OcrError> {
+pub fn page_model(page: PageInput) -> Result<Page, LayoutError> {
     match page {
         PageInput::Native(p) => Ok(p),
-        PageInput::Scan { number, raster } => with_engines(|engines| {
-            ocr::recognize(number, &raster.image, raster.px_per_pt, engines).page
-        }),
+        PageInput::Scan { number, image } => {
+            let raster = image.decode().map_err(|e| LayoutError::Unreadable {
+                page: number,
+                reason: e.to_string(),
+            })?;
+            Ok(with_engines(|engines| {
+                ocr::recognize(number, &raster.image, raster.px_per_pt, engines).page
+            })?)
+        }
     }
 }
 
@@ -381,10 +430,11 @@ fn timed_out(path: &str, page: usize, opts: &Options) -> Error {
 /// and the `source` block.
 pub fn extract(path: &str, bytes: &[u8], opts: &Options) -> Result<Report, Error> {
     let opts = &started(opts);
-    let (pages, issues, total) = input_pages(path, bytes, opts)?;
+    let (pages, mut issues, total) = input_pages(path, bytes, opts)?;
     let text_layer = text_layer(&pages);
-    let layouts = layout_pages(pages, opts.jobs, opts.limits.deadline)
+    let (layouts, skipped) = layout_pages(pages, opts.jobs, opts.limits.deadline)
         .map_err(|e| layout_error(path, e, opts))?;
+    issues.extend(skipped);
     let source = source(
         path,
         hex(&Sha256::digest(bytes)),
@@ -429,12 +479,11 @@ pub fn inspect(
         PageInput::Native(p) => Some(p.clone()),
         PageInput::Scan { .. } => None,
     };
-    let (layout, scan) = layout_page(page, true).map_err(|source| Error::Ocr {
-        path: path.into(),
-        source,
-    })?;
-    let mut layouts = layout_pages(rest, opts.jobs, opts.limits.deadline)
+    let (layout, scan) = layout_page(page, true).map_err(|e| layout_error(path, e, opts))?;
+    let (mut layouts, skipped) = layout_pages(rest, opts.jobs, opts.limits.deadline)
         .map_err(|e| layout_error(path, e, opts))?;
+    let mut issues = issues;
+    issues.extend(skipped);
     let at = layouts.partition_point(|l| l.number < number);
     layouts.insert(at, layout.clone());
     let source = source(
@@ -473,17 +522,17 @@ pub fn extract_joined(inputs: &[(String, Vec<u8>)], opts: &Options) -> Result<Re
             return Err(Error::UnknownMedia { path: path.clone() });
         }
         for p in image_pages(path, bytes, media, opts)? {
-            if let PageInput::Scan { raster, .. } = p {
+            if let PageInput::Scan { image, .. } = p {
                 pages.push(PageInput::Scan {
                     number: pages.len() + 1,
-                    raster,
+                    image,
                 });
             }
         }
     }
     let total = pages.len();
     let text_layer = text_layer(&pages);
-    let layouts = layout_pages(pages, opts.jobs, opts.limits.deadline)
+    let (layouts, skipped) = layout_pages(pages, opts.jobs, opts.limits.deadline)
         .map_err(|e| layout_error(first, e, opts))?;
     let source = source(
         first,
@@ -492,7 +541,7 @@ pub fn extract_joined(inputs: &[(String, Vec<u8>)], opts: &Options) -> Result<Re
         total,
         text_layer,
     );
-    build(source, layouts, Vec::new())
+    build(source, layouts, skipped)
 }
 
 fn layout_error(path: &str, e: LayoutError, opts: &Options) -> Error {
@@ -502,6 +551,10 @@ fn layout_error(path: &str, e: LayoutError, opts: &Options) -> Error {
             source,
         },
         LayoutError::TimedOut { page } => timed_out(path, page, opts),
+        LayoutError::Unreadable { page, reason } => Error::NoText {
+            path: path.into(),
+            detail: format!("page {page}: {reason}"),
+        },
     }
 }
 
@@ -535,6 +588,13 @@ fn build(
     mut issues: Vec<Issue>,
 ) -> Result<Report, Error> {
     let path = source.path.clone();
+    if layouts.is_empty() {
+        let detail: Vec<&str> = issues.iter().map(|i| i.message.as_str()).collect();
+        return Err(Error::NoText {
+            path,
+            detail: detail.join("; "),
+        });
+    }
     let doc = layout::Document { pages: layouts };
     let mut report =
         report::build(&doc, source).map_err(|reason| Error::NotAReport { path, reason })?;

@@ -38,6 +38,15 @@ fn check_size(width: u32, height: u32) -> Result<(), RasterError> {
     Ok(())
 }
 
+/// Whether a stored scan can be decoded, short of decoding it.
+pub fn check_scan(scan: &Scan) -> Result<(), RasterError> {
+    check_size(scan.width, scan.height)?;
+    match &scan.data {
+        ScanData::Unsupported(filter) => Err(RasterError::Unsupported(filter.clone())),
+        _ => Ok(()),
+    }
+}
+
 /// The scan of a PDF page whose width is `page_width_pt`.
 pub fn from_scan(scan: &Scan, page_width_pt: f32) -> Result<Raster, RasterError> {
     check_size(scan.width, scan.height)?;

@@ -1,7 +1,7 @@
 //! The consistency rules (勾稽关系) of the national format. They add issues
 //! and never change a number.
 
-use crate::report::{Issue, Report, Values};
+use crate::report::{Issue, Report, Sections, Values};
 use crate::template::{APPLICANT_COLUMNS, OUTCOME_COLUMNS, REVIEW_GROUPS};
 use regex::Regex;
 use std::collections::HashMap;
@@ -150,8 +150,8 @@ fn stated() -> &'static [(Regex, &'static str, &'static str)] {
 
 /// A warning for every figure stated in the prose that the table contradicts,
 /// e.g. "共受理政府信息公开申请件 9 件" against a table total of 14.
-pub fn prose(report: &Report) -> Vec<Issue> {
-    let s = &report.sections;
+pub fn prose(sections: &Sections, values: &Values) -> Vec<Issue> {
+    let s = sections;
     let text: String = [&s.overview, &s.problems, &s.other]
         .into_iter()
         .flatten()
@@ -160,7 +160,7 @@ pub fn prose(report: &Report) -> Vec<Issue> {
         .collect();
     let mut issues = Vec::new();
     for (re, pointer, what) in stated() {
-        let Some(table) = report.values.get(pointer) else {
+        let Some(table) = values.get(pointer) else {
             continue;
         };
         for caps in re.captures_iter(&text) {
@@ -345,5 +345,82 @@ mod tests {
         let codes: Vec<String> = run(&v).into_iter().map(|i| i.code).collect();
         assert!(!codes.contains(&"rule2_row_sum".to_string()));
         assert!(codes.contains(&"rule1_balance".to_string()));
+    }
+
+    fn sections(overview: &str) -> Sections {
+        Sections {
+            overview: Some(overview.into()),
+            problems: None,
+            other: None,
+        }
+    }
+
+    #[test]
+    fn a_stated_figure_is_checked_against_its_table_value() {
+        let mut v = filled(0.0);
+        set(&mut v, "/applications/new/total", Some(14.0));
+        set(&mut v, "/applications/carried_over/total", Some(2.0));
+        let says = |text: &str| -> Vec<String> {
+            prose(&sections(text), &v)
+                .into_iter()
+                .map(|i| i.pointer)
+                .collect()
+        };
+        assert!(says("共受理政府信息公开申请件 14 件，上年结转 2 件。").is_empty());
+        assert_eq!(
+            says("共受理政府信息公开申请件 9 件，上年结转 2 件。"),
+            ["/applications/new/total"]
+        );
+        assert_eq!(says("收到依申请公开信件3件"), ["/applications/new/total"]);
+        assert_eq!(says("上年结转 1 件"), ["/applications/carried_over/total"]);
+        // Not a figure of table 三: 主动公开 counts, and numbers in other words.
+        assert!(says("主动公开政府信息 4862 条，受理群众来信 9 封").is_empty());
+    }
+
+    fn carry(org: &str, year: u32, over: f64, forward: f64) -> Carry {
+        let row = |total: f64| {
+            let mut r = vec![Some(0.0); APPLICANT_COLUMNS.len()];
+            r[0] = Some(total);
+            r[APPLICANT_COLUMNS.len() - 1] = Some(total);
+            r
+        };
+        Carry {
+            organization: org.into(),
+            year,
+            path: format!("{org}-{year}.pdf"),
+            carried_over: row(over),
+            carried_forward: row(forward),
+        }
+    }
+
+    #[test]
+    fn the_next_year_must_carry_over_what_was_carried_forward() {
+        let reports = [
+            carry("甲局", 2022, 0.0, 3.0),
+            carry("甲局", 2023, 3.0, 1.0),
+            carry("甲局", 2024, 2.0, 0.0),
+            carry("乙局", 2025, 5.0, 0.0),
+        ];
+        let found: Vec<(usize, String)> = across_years(&reports)
+            .into_iter()
+            .map(|(at, i)| (at, i.pointer))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, "/applications/carried_over/natural_person".to_string()),
+                (2, "/applications/carried_over/total".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_report_twice_in_a_batch_gives_each_issue_once() {
+        let reports = [
+            carry("甲局", 2023, 0.0, 1.0),
+            carry("甲局", 2023, 0.0, 1.0),
+            carry("甲局", 2024, 0.0, 0.0),
+        ];
+        assert_eq!(across_years(&reports).len(), 2);
     }
 }

@@ -215,7 +215,7 @@ pub fn pdf_pages(
     }
     let issues = problems
         .into_iter()
-        .map(|p| Issue::warning("page_unreadable", "", format!("{p}; the page was skipped")))
+        .map(|p| Issue::warning("page_unreadable", "", format!("{p}{SKIPPED}")))
         .collect();
     Ok((pages, issues, total))
 }
@@ -272,6 +272,9 @@ pub fn release_engines() {
     }
 }
 
+/// How a `page_unreadable` message ends.
+const SKIPPED: &str = "; the page was skipped";
+
 /// Why the layout of a page could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum LayoutError {
@@ -295,7 +298,7 @@ pub fn layout_page(
     };
     let raster = image.decode().map_err(|e| LayoutError::Unreadable {
         page: number,
-        reason: e.to_string(),
+        reason: e.to_string().trim().to_string(),
     })?;
     let done = with_engines(|engines| {
         let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
@@ -368,7 +371,7 @@ pub fn layout_pages(
             Err(LayoutError::Unreadable { page, reason }) => issues.push(Issue::warning(
                 "page_unreadable",
                 "",
-                format!("page {page}: {reason}; the page was skipped"),
+                format!("page {page}: {reason}{SKIPPED}"),
             )),
             Err(e) => return Err(e),
         }
@@ -402,7 +405,7 @@ pub fn page_model(page: PageInput) -> Result<Page, LayoutError> {
         PageInput::Scan { number, image } => {
             let raster = image.decode().map_err(|e| LayoutError::Unreadable {
                 page: number,
-                reason: e.to_string(),
+                reason: e.to_string().trim().to_string(),
             })?;
             Ok(with_engines(|engines| {
                 ocr::recognize(number, &raster.image, raster.px_per_pt, engines).page
@@ -589,7 +592,10 @@ fn build(
 ) -> Result<Report, Error> {
     let path = source.path.clone();
     if layouts.is_empty() {
-        let detail: Vec<&str> = issues.iter().map(|i| i.message.as_str()).collect();
+        let detail: Vec<&str> = issues
+            .iter()
+            .map(|i| i.message.trim_end_matches(SKIPPED))
+            .collect();
         return Err(Error::NoText {
             path,
             detail: detail.join("; "),
@@ -602,7 +608,7 @@ fn build(
     report.issues = issues;
     let checks = check::run(&report.values);
     report.issues.extend(checks);
-    let prose = check::prose(&report);
+    let prose = check::prose(&report.sections, &report.values);
     report.issues.extend(prose);
     Ok(report)
 }

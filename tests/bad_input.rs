@@ -123,3 +123,46 @@ fn one_bad_file_does_not_stop_the_others() {
     assert_eq!(lines[1]["source"]["path"], good);
     assert!(lines[1]["applications"].is_object());
 }
+
+/// A one-page PDF whose page is a scan stored as a JPEG that does not decode.
+fn pdf_with_broken_scan() -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let image = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 2480, "Height" => 3508,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8, "Filter" => "DCTDecode",
+        },
+        b"\xFF\xD8\xFF\xE0 this is not the rest of a JPEG".to_vec(),
+    ));
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"q 595 0 0 842 0 0 cm /Im1 Do Q".to_vec(),
+    ));
+    let pages = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("PDF written");
+    out
+}
+
+#[test]
+fn a_scan_that_does_not_decode_is_named_with_its_page() {
+    // Regression: scans are decoded when their page's turn comes; the
+    // failure must still name the page instead of failing the layout.
+    let p = temp_file("broken-scan.pdf", &pdf_with_broken_scan());
+    let path = p.to_str().expect("utf-8");
+    assert_rejected(path, "no page could be read (page 1:");
+}

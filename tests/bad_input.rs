@@ -166,3 +166,69 @@ fn a_scan_that_does_not_decode_is_named_with_its_page() {
     let path = p.to_str().expect("utf-8");
     assert_rejected(path, "no page could be read (page 1:");
 }
+
+/// A PDF written by hand around `page` (the page dictionary) and `stream`
+/// (its content stream, object 4).
+fn raw_pdf(page: &[u8], stream: &[u8]) -> Vec<u8> {
+    let mut content = format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes();
+    content.extend_from_slice(stream);
+    content.extend_from_slice(b"\nendstream");
+    let objects: [&[u8]; 4] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        page,
+        &content,
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn deep_nesting_is_refused_without_a_crash() {
+    let depth = 200_000;
+    let mut page =
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Deep ".to_vec();
+    page.extend(std::iter::repeat_n(b'[', depth));
+    page.extend(std::iter::repeat_n(b']', depth));
+    page.extend_from_slice(b" >>");
+    let arrays = temp_file("deep-arrays.pdf", &raw_pdf(&page, b""));
+    let saves = "q ".repeat(depth) + &"Q ".repeat(depth);
+    let states = temp_file(
+        "deep-states.pdf",
+        &raw_pdf(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            saves.as_bytes(),
+        ),
+    );
+    let sample = first_sample();
+    let out = common::nianbao(&[
+        "extract",
+        arrays.to_str().expect("utf-8"),
+        states.to_str().expect("utf-8"),
+        &sample,
+        "--format",
+        "jsonl",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("3 files") && stderr.contains("2 failed"),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+}

@@ -189,24 +189,28 @@ pub fn extract_file(path: &Path, opts: &Options) -> Outcome {
     }
 }
 
-/// Extracts every input with `jobs` workers. `each` gets every outcome in
-/// input order, and stops the batch by returning false; `progress` is told
-/// of each input as it finishes, in any order, with the number of pages it
-/// had (0 when it failed).
-pub fn run(
+/// Extracts every input with `jobs` workers, which also turn each outcome
+/// into what is to be written (`prepare`: rendering is most of the rest of
+/// the work, and a report is best freed by the thread that built it).
+/// `each` gets them in input order, and stops the batch by returning false;
+/// `progress` is told of each input as it finishes, in any order, with the
+/// number of pages it had (0 when it failed).
+pub fn run<T: Send>(
     inputs: &[Input],
     opts: &Options,
     jobs: usize,
-    mut each: impl FnMut(usize, Outcome) -> bool,
+    prepare: impl Fn(Outcome) -> T + Sync,
+    mut each: impl FnMut(usize, T) -> bool,
     mut progress: impl FnMut(usize),
 ) {
     let jobs = jobs.max(1);
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    let (tx, rx) = mpsc::channel::<(usize, usize, T)>();
     std::thread::scope(|scope| {
         for _ in 0..jobs.min(inputs.len()) {
             let tx = tx.clone();
             let next = &next;
+            let prepare = &prepare;
             scope.spawn(move || {
                 loop {
                     let at = next.fetch_add(1, Ordering::Relaxed);
@@ -218,7 +222,11 @@ pub fn run(
                     let mut file_opts = opts.clone();
                     file_opts.jobs = (jobs / left.min(jobs)).max(1);
                     let outcome = extract_file(&input.path, &file_opts);
-                    if tx.send((at, outcome)).is_err() {
+                    let pages = match &outcome {
+                        Outcome::Report(r) => r.source.pages,
+                        Outcome::Failed { .. } => 0,
+                    };
+                    if tx.send((at, pages, prepare(outcome))).is_err() {
                         break;
                     }
                 }
@@ -228,15 +236,12 @@ pub fn run(
         let mut waiting = BTreeMap::new();
         let mut due = 0;
         let mut going = true;
-        for (at, outcome) in rx {
+        for (at, pages, prepared) in rx {
             if !going {
                 continue;
             }
-            progress(match &outcome {
-                Outcome::Report(r) => r.source.pages,
-                Outcome::Failed { .. } => 0,
-            });
-            waiting.insert(at, outcome);
+            progress(pages);
+            waiting.insert(at, prepared);
             while let Some(o) = waiting.remove(&due) {
                 due += 1;
                 if !each(due - 1, o) {

@@ -11,6 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+/// glibc's allocator serialises frees across threads; reports are built in
+/// worker threads and freed after being written on the main thread.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "nianbao",
@@ -328,23 +333,63 @@ enum Sink {
     Sqlite(Sqlite),
 }
 
+/// One input as the workers hand it over: what the end of the batch needs,
+/// and what is to be written.
+struct Done {
+    kept: Kept,
+    payload: Payload,
+}
+
+enum Payload {
+    /// Rendered text, for JSONL and CSV.
+    Text(Vec<u8>),
+    /// The outcome itself, for the database.
+    Outcome(Box<Outcome>),
+}
+
 impl Sink {
-    fn write(&mut self, o: &Outcome) -> Result<(), output::OutputError> {
-        match self {
-            Sink::Jsonl(s) => s.write(o),
-            Sink::Csv(s) => s.write(o),
-            Sink::Sqlite(s) => s.write(o),
+    fn write(&mut self, payload: Payload) -> Result<(), output::OutputError> {
+        match (self, payload) {
+            (Sink::Jsonl(s), Payload::Text(t)) => s.write_bytes(&t),
+            (Sink::Csv(s), Payload::Text(t)) => s.write_rows(&t),
+            (Sink::Sqlite(s), Payload::Outcome(o)) => s.write(&o),
+            (Sink::Jsonl(s), Payload::Outcome(o)) => s.write(&o),
+            (Sink::Csv(s), Payload::Outcome(o)) => s.write(&o),
+            // `prepare` never renders text for the database; if it did, say so.
+            (Sink::Sqlite(_), Payload::Text(_)) => Err(output::OutputError::Io {
+                path: "the database".into(),
+                reason: std::io::Error::other("rendered text cannot go into a database"),
+            }),
         }
     }
 }
 
-/// What the batch kept of each input for the end: its identity, whether
-/// it has issues, and what the check across years needs.
+/// What the batch keeps of each input for the end: its identity, whether
+/// it has issues, what the check across years needs, and its error.
 struct Kept {
     path: String,
     sha256: Option<String>,
     status: &'static str,
     carry: Option<Carry>,
+    error: Option<String>,
+}
+
+impl Kept {
+    fn of(o: &Outcome) -> Kept {
+        Kept {
+            path: o.path().into(),
+            sha256: o.sha256().map(str::to_string),
+            status: output::status(o),
+            carry: match o {
+                Outcome::Report(r) => Carry::of(r),
+                Outcome::Failed { .. } => None,
+            },
+            error: match o {
+                Outcome::Report(_) => None,
+                Outcome::Failed { error, .. } => Some(error.to_string()),
+            },
+        }
+    }
 }
 
 fn run_batch(
@@ -370,25 +415,28 @@ fn run_batch(
     let bar = std::cell::RefCell::new(Progress::new(inputs.len(), std::io::stderr().is_terminal()));
     let mut kept: Vec<Kept> = Vec::with_capacity(inputs.len());
     let mut failure = None;
+    let prepare = |outcome: Outcome| Done {
+        kept: Kept::of(&outcome),
+        payload: match format {
+            Format::Json | Format::Jsonl => {
+                Payload::Text(output::jsonl_line(&outcome).into_bytes())
+            }
+            Format::Csv => Payload::Text(output::csv_rows(&outcome)),
+            Format::Sqlite => Payload::Outcome(Box::new(outcome)),
+        },
+    };
     batch::run(
         inputs,
         opts,
         opts.jobs,
-        |_, outcome| {
-            if let Outcome::Failed { error, .. } = &outcome {
+        prepare,
+        |_, done: Done| {
+            if let Some(error) = &done.kept.error {
                 bar.borrow_mut().clear();
                 eprintln!("nianbao: {error}");
             }
-            kept.push(Kept {
-                path: outcome.path().into(),
-                sha256: outcome.sha256().map(str::to_string),
-                status: output::status(&outcome),
-                carry: match &outcome {
-                    Outcome::Report(r) => Carry::of(r),
-                    Outcome::Failed { .. } => None,
-                },
-            });
-            match sink.write(&outcome) {
+            kept.push(done.kept);
+            match sink.write(done.payload) {
                 Ok(()) => true,
                 Err(e) => {
                     failure = Some(e);

@@ -9,6 +9,14 @@ use std::path::{Path, PathBuf};
 
 use crate::batch::Outcome;
 
+/// The JSON line of one input, newline included; a batch renders it in
+/// its workers.
+pub fn line(o: &Outcome) -> String {
+    let mut line = failure_json(o).to_string();
+    line.push('\n');
+    line
+}
+
 /// Lines are written as they come, so that a pipe sees them at once.
 pub struct Jsonl {
     out: BufWriter<Box<dyn Write>>,
@@ -44,9 +52,13 @@ impl Jsonl {
         })
     }
 
+    /// Writes a line made by [`line`].
+    pub fn write_bytes(&mut self, line: &[u8]) -> Result<(), OutputError> {
+        self.out.write_all(line).map_err(io(&self.name))
+    }
+
     pub fn write(&mut self, o: &Outcome) -> Result<(), OutputError> {
-        let line = failure_json(o);
-        writeln!(self.out, "{line}").map_err(io(&self.name))
+        self.write_bytes(line(o).as_bytes())
     }
 
     /// Flushes, and adds the late issues to the lines of their inputs when

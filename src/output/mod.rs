@@ -5,8 +5,8 @@ mod csv;
 mod jsonl;
 mod sqlite;
 
-pub use csv::Csv;
-pub use jsonl::Jsonl;
+pub use csv::{Csv, rows as csv_rows};
+pub use jsonl::{Jsonl, line as jsonl_line};
 pub use sqlite::Sqlite;
 
 use crate::batch::Outcome;

@@ -280,18 +280,34 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
 
 /// One input, its report JSON as the whole output.
 fn extract_one(path: &Path, args: &ExtractArgs, opts: &Options) -> anyhow::Result<ExitCode> {
-    match batch::extract_file(path, opts) {
+    let mut bar = Progress::new(1, false);
+    let outcome = batch::extract_file(path, opts);
+    let status = output::status(&outcome);
+    let code = match outcome {
         Outcome::Report(report) => {
+            bar.tick(report.source.pages);
             let mut sink = open_sink(args.output.as_deref())?;
             writeln!(sink, "{}", output::render(&report, args.pretty))?;
             sink.flush()?;
-            Ok(ExitCode::SUCCESS)
+            ExitCode::SUCCESS
         }
         Outcome::Failed { error, .. } => {
+            bar.tick(0);
             eprintln!("nianbao: {error}");
-            Ok(ExitCode::FAILURE)
+            ExitCode::FAILURE
         }
-    }
+    };
+    let count = |s: &str| usize::from(status == s);
+    eprintln!(
+        "nianbao: {}",
+        bar.summary(output::Counts {
+            inputs: 1,
+            ok: count("ok"),
+            with_issues: count("issues"),
+            failed: count("failed"),
+        })
+    );
+    Ok(code)
 }
 
 fn open_sink(out: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
@@ -560,8 +576,9 @@ impl Progress {
 
     fn summary(&self, c: output::Counts) -> String {
         let secs = self.start.elapsed().as_secs_f64();
+        let files = if c.inputs == 1 { "file" } else { "files" };
         format!(
-            "{} files, {} pages in {:.1} s: {} ok, {} with issues, {} failed",
+            "{} {files}, {} pages in {:.1} s: {} ok, {} with issues, {} failed",
             c.inputs, self.pages, secs, c.ok, c.with_issues, c.failed
         )
     }

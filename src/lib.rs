@@ -438,13 +438,7 @@ pub fn extract(path: &str, bytes: &[u8], opts: &Options) -> Result<Report, Error
     let (layouts, skipped) = layout_pages(pages, opts.jobs, opts.limits.deadline)
         .map_err(|e| layout_error(path, e, opts))?;
     issues.extend(skipped);
-    let source = source(
-        path,
-        hex(&Sha256::digest(bytes)),
-        input::sniff(bytes),
-        total,
-        text_layer,
-    );
+    let source = file_source(path, bytes, total, text_layer);
     build(source, layouts, issues)
 }
 
@@ -489,13 +483,7 @@ pub fn inspect(
     issues.extend(skipped);
     let at = layouts.partition_point(|l| l.number < number);
     layouts.insert(at, layout.clone());
-    let source = source(
-        path,
-        hex(&Sha256::digest(bytes)),
-        input::sniff(bytes),
-        total,
-        text_layer,
-    );
+    let source = file_source(path, bytes, total, text_layer);
     let report = build(source, layouts, issues)?;
     Ok(Inspection {
         report,
@@ -582,6 +570,17 @@ fn source(path: &str, sha256: String, media: Media, pages: usize, text_layer: &s
         pages,
         text_layer: text_layer.into(),
     }
+}
+
+/// The `source` block of one file held in memory.
+fn file_source(path: &str, bytes: &[u8], pages: usize, text_layer: &str) -> Source {
+    source(
+        path,
+        hex(&Sha256::digest(bytes)),
+        input::sniff(bytes),
+        pages,
+        text_layer,
+    )
 }
 
 /// Steps 3 and 4: the report from the page layouts, and its checks.

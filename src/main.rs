@@ -369,12 +369,10 @@ impl Sink {
             (Sink::Jsonl(s), Payload::Text(t)) => s.write_bytes(&t),
             (Sink::Csv(s), Payload::Text(t)) => s.write_rows(&t),
             (Sink::Sqlite(s), Payload::Outcome(o)) => s.write(&o),
-            (Sink::Jsonl(s), Payload::Outcome(o)) => s.write(&o),
-            (Sink::Csv(s), Payload::Outcome(o)) => s.write(&o),
-            // `prepare` never renders text for the database; if it did, say so.
-            (Sink::Sqlite(_), Payload::Text(_)) => Err(output::OutputError::Io {
-                path: "the database".into(),
-                reason: std::io::Error::other("rendered text cannot go into a database"),
+            // `prepare` makes the payload its sink takes; a mismatch is a bug to report.
+            _ => Err(output::OutputError::Io {
+                path: "the output".into(),
+                reason: std::io::Error::other("an entry was prepared for another format"),
             }),
         }
     }

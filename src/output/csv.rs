@@ -109,10 +109,6 @@ impl<W: Write> Csv<W> {
         self.out.write_all(rows).map_err(io(&self.name))
     }
 
-    pub fn write(&mut self, o: &Outcome) -> Result<(), OutputError> {
-        self.write_rows(&rows(o))
-    }
-
     pub fn finish(mut self) -> Result<(), OutputError> {
         self.out.flush().map_err(io(&self.name))
     }

@@ -1,7 +1,7 @@
 //! JSON lines: one line per input, in input order; an input that failed is
 //! a line with `source` and `error`.
 
-use super::{LateIssues, OutputError, failure_json};
+use super::{LateIssues, OutputError, outcome_json};
 use serde_json::Value;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -12,7 +12,7 @@ use crate::batch::Outcome;
 /// The JSON line of one input, newline included; a batch renders it in
 /// its workers.
 pub fn line(o: &Outcome) -> String {
-    let mut line = failure_json(o).to_string();
+    let mut line = outcome_json(o).to_string();
     line.push('\n');
     line
 }
@@ -55,10 +55,6 @@ impl Jsonl {
     /// Writes a line made by [`line`].
     pub fn write_bytes(&mut self, line: &[u8]) -> Result<(), OutputError> {
         self.out.write_all(line).map_err(io(&self.name))
-    }
-
-    pub fn write(&mut self, o: &Outcome) -> Result<(), OutputError> {
-        self.write_bytes(line(o).as_bytes())
     }
 
     /// Flushes, and adds the late issues to the lines of their inputs when

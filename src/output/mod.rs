@@ -76,8 +76,8 @@ pub fn render(r: &Report, pretty: bool) -> String {
     s.unwrap_or_default()
 }
 
-/// The JSON line of an input that gave no report.
-pub fn failure_json(o: &Outcome) -> Value {
+/// The JSON of one input: its report, or its path and error.
+pub fn outcome_json(o: &Outcome) -> Value {
     match o {
         Outcome::Report(r) => to_json(r),
         Outcome::Failed {

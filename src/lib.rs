@@ -286,6 +286,14 @@ pub enum LayoutError {
     Unreadable { page: usize, reason: String },
 }
 
+/// The image of scanned page `number`, or why it cannot be read.
+fn decode(number: usize, image: ScanImage) -> Result<Raster, LayoutError> {
+    image.decode().map_err(|e| LayoutError::Unreadable {
+        page: number,
+        reason: e.to_string().trim().to_string(),
+    })
+}
+
 /// The layout of one page, recognising it first if it is a scan; a scan's
 /// cleaned image comes back too when `keep_scan` asks for it.
 pub fn layout_page(
@@ -296,10 +304,7 @@ pub fn layout_page(
         PageInput::Native(page) => return Ok((layout::analyze(&page), None)),
         PageInput::Scan { number, image } => (number, image),
     };
-    let raster = image.decode().map_err(|e| LayoutError::Unreadable {
-        page: number,
-        reason: e.to_string().trim().to_string(),
-    })?;
+    let raster = decode(number, image)?;
     let done = with_engines(|engines| {
         let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
         let mut page = layout::analyze(&read.page);
@@ -403,10 +408,7 @@ pub fn page_model(page: PageInput) -> Result<Page, LayoutError> {
     match page {
         PageInput::Native(p) => Ok(p),
         PageInput::Scan { number, image } => {
-            let raster = image.decode().map_err(|e| LayoutError::Unreadable {
-                page: number,
-                reason: e.to_string().trim().to_string(),
-            })?;
+            let raster = decode(number, image)?;
             Ok(with_engines(|engines| {
                 ocr::recognize(number, &raster.image, raster.px_per_pt, engines).page
             })?)
@@ -461,7 +463,7 @@ pub fn inspect(
     opts: &Options,
 ) -> Result<Inspection, Error> {
     let opts = &started(opts);
-    let (pages, issues, total) = input_pages(path, bytes, opts)?;
+    let (pages, mut issues, total) = input_pages(path, bytes, opts)?;
     let text_layer = text_layer(&pages);
     let (mut chosen, rest): (Vec<_>, Vec<_>) =
         pages.into_iter().partition(|p| p.number() == number);
@@ -479,7 +481,6 @@ pub fn inspect(
     let (layout, scan) = layout_page(page, true).map_err(|e| layout_error(path, e, opts))?;
     let (mut layouts, skipped) = layout_pages(rest, opts.jobs, opts.limits.deadline)
         .map_err(|e| layout_error(path, e, opts))?;
-    let mut issues = issues;
     issues.extend(skipped);
     let at = layouts.partition_point(|l| l.number < number);
     layouts.insert(at, layout.clone());

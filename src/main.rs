@@ -297,16 +297,7 @@ fn extract_one(path: &Path, args: &ExtractArgs, opts: &Options) -> anyhow::Resul
             ExitCode::FAILURE
         }
     };
-    let count = |s: &str| usize::from(status == s);
-    eprintln!(
-        "nianbao: {}",
-        bar.summary(output::Counts {
-            inputs: 1,
-            ok: count("ok"),
-            with_issues: count("issues"),
-            failed: count("failed"),
-        })
-    );
+    eprintln!("nianbao: {}", bar.summary(output::Counts::of([status])));
     Ok(code)
 }
 
@@ -473,12 +464,7 @@ fn run_batch(
             k.status = "issues";
         }
     }
-    let counts = output::Counts {
-        inputs: kept.len(),
-        ok: kept.iter().filter(|k| k.status == "ok").count(),
-        with_issues: kept.iter().filter(|k| k.status == "issues").count(),
-        failed: kept.iter().filter(|k| k.status == "failed").count(),
-    };
+    let counts = output::Counts::of(kept.iter().map(|k| k.status));
     match sink {
         Sink::Jsonl(s) => {
             if !s.finish(&late)? {
@@ -604,18 +590,11 @@ fn inspect(input: &Path, page: usize, png: &Path, opts: &Options) -> anyhow::Res
     let bytes =
         nianbao::input::read(input).with_context(|| format!("{label}: cannot read the file"))?;
     let seen = nianbao::inspect(&label, &bytes, page, opts)?;
-    let mapped: Vec<(&str, &str, nianbao::page::BBox)> = seen
-        .report
-        .values
-        .fields
-        .iter()
-        .filter_map(|f| {
-            let p = f.prov.as_ref().filter(|p| p.page == page)?;
-            let [x0, y0, x1, y1] = p.bbox;
-            // "/applications/denied/state_secret/total" → row "denied/state_secret", column "total".
-            let key = f.pointer.splitn(3, '/').nth(2).unwrap_or(&f.pointer);
-            let (row, column) = key.rsplit_once('/').unwrap_or(("", key));
-            Some((row, column, nianbao::page::BBox::new(x0, y0, x1, y1)))
+    let mapped: Vec<(&str, &str, nianbao::page::BBox)> = output::value_rows(&seen.report)
+        .filter(|v| v.page == Some(page))
+        .filter_map(|v| {
+            let [x0, y0, x1, y1] = v.bbox?;
+            Some((v.row, v.column, nianbao::page::BBox::new(x0, y0, x1, y1)))
         })
         .collect();
     // The row key is written once, on the row's first value; the others get their column key.

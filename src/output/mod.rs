@@ -137,6 +137,22 @@ pub struct Counts {
     pub failed: usize,
 }
 
+impl Counts {
+    /// Counts the statuses given by [`status`].
+    pub fn of<'a>(statuses: impl IntoIterator<Item = &'a str>) -> Counts {
+        let mut c = Counts::default();
+        for s in statuses {
+            c.inputs += 1;
+            match s {
+                "ok" => c.ok += 1,
+                "issues" => c.with_issues += 1,
+                _ => c.failed += 1,
+            }
+        }
+        c
+    }
+}
+
 /// The status of a report: ok, issues, or failed.
 pub fn status(o: &Outcome) -> &'static str {
     match o {

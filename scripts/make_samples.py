@@ -781,13 +781,17 @@ def para_html(p):
     return '<p>%s</p>' % inline_html(p)
 
 
-def chromium_pdf(html_path, pdf_path):
+def chromium_pdf(html_path, pdf_path, header_footer=False):
+    """Prints a page to PDF; header_footer keeps the browser's own date, title, address and page
+    number in the page margins, as a page printed from a browser has them."""
     prof = tempfile.mkdtemp(prefix='chr-')
     try:
         cmd = ['chromium', '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
                '--disable-background-networking', '--disable-component-update', '--disable-sync',
-               '--user-data-dir=' + prof, '--no-pdf-header-footer', '--print-to-pdf=' + pdf_path,
+               '--user-data-dir=' + prof, '--print-to-pdf=' + pdf_path,
                'file://' + os.path.abspath(html_path)]
+        if not header_footer:
+            cmd.insert(-2, '--no-pdf-header-footer')
         if os.path.exists(pdf_path):
             os.remove(pdf_path)
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)

@@ -33,10 +33,16 @@ pub fn is_cjk(ch: char) -> bool {
 }
 
 /// Whether two neighbouring characters on a line get a space between them.
-/// CJK pairs never do; otherwise a printed space or a gap over ¼ em does.
+/// CJK pairs never do. Between CJK and Latin or digits only a printed space
+/// counts: typesetters (TeX's xeCJK, Word's autospacing) put a gap of about
+/// ¼ em there without any space in the text. Latin pairs also split at a
+/// gap over ¼ em.
 pub fn needs_space(prev: char, next: char, gap: f32, em: f32, printed_space: bool) -> bool {
     if is_cjk(prev) && is_cjk(next) {
         return false;
+    }
+    if is_cjk(prev) || is_cjk(next) {
+        return printed_space;
     }
     printed_space || gap > 0.25 * em
 }

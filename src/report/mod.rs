@@ -9,7 +9,7 @@ pub mod values;
 use crate::layout::Document;
 use crate::template::{Format, Template};
 use serde::Serialize;
-use text::{Item, heading_positions, items, paragraphs, parse_date, year_in};
+use text::{Item, heading_positions, items, labelled_date, paragraphs, parse_date, year_in};
 pub use values::{Field, Issue, Prov, Severity, Values};
 
 pub const SCHEMA_VERSION: &str = "1.0";
@@ -63,8 +63,21 @@ fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The title: the line naming the 年度报告 near the top of the first page,
-/// with the line above it when the title is set over two lines.
+/// The left and right edges of the text lines of a page, or of the whole
+/// document when the page holds too few lines to tell.
+fn text_edges(items: &[Item], page: usize) -> (f32, f32) {
+    let boxes = |only: Option<usize>| {
+        items.iter().filter_map(move |it| match it {
+            Item::Line { line, page: p, .. } if only.is_none_or(|o| o == *p) => Some(line.bbox),
+            _ => None,
+        })
+    };
+    let scope = (boxes(Some(page)).count() >= 4).then_some(page);
+    boxes(scope).fold((f32::INFINITY, f32::NEG_INFINITY), |(l, r), b| {
+        (l.min(b.x0), r.max(b.x1))
+    })
+}
+
 /// How every report's title ends.
 const TITLE_END: &str = "工作年度报告";
 
@@ -82,57 +95,127 @@ fn ends_like_title(text: &str) -> bool {
     }
 }
 
-fn find_title(items: &[Item], first_heading: Option<usize>) -> Option<String> {
-    let limit = first_heading.unwrap_or(items.len().min(12));
-    let all: Vec<&crate::layout::Line> = items
+/// A line of the title block and where it is among the items.
+type TitleLine<'a> = (usize, &'a crate::layout::Line);
+
+/// Whether a line can be part of a title: no sentence end, no quoted work
+/// (the preamble names the 年度报告格式 and the report itself in 《》).
+fn title_like(text: &str) -> bool {
+    !text.contains(['。', '《', '》', '〈', '〉', '；']) && text.chars().count() <= 45
+}
+
+/// Whether `next` continues the block of `prev`: close below it, in a size
+/// near its own (OCR measures one size per line, with some spread).
+fn continues(prev: &crate::layout::Line, next: &crate::layout::Line) -> bool {
+    let size = prev.size.max(next.size).max(1.0);
+    let ratio = next.size / prev.size.max(0.1);
+    next.bbox.y0 - prev.bbox.y1 < 1.5 * size && (0.75..=1.33).contains(&ratio)
+}
+
+/// The title and the index of its last line: the block of consecutive lines
+/// near the top that reads "…工作年度报告" (with one OCR slip at most), however
+/// it is wrapped, in the largest size that says so; with the line or two
+/// above it that name the issuing body, when they are printed in its size.
+fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(String, usize)> {
+    let limit = first_heading.unwrap_or(items.len().min(15));
+    let lines: Vec<TitleLine> = items[..limit]
         .iter()
-        .filter_map(|i| match i {
-            Item::Line { line, .. } => Some(*line),
+        .enumerate()
+        .filter_map(|(i, it)| match it {
+            Item::Line { line, .. } => Some((i, *line)),
             Item::Table { .. } => None,
         })
         .collect();
-    let before_headings = items[..limit]
+    // Windows of one to four lines whose text ends the title's fixed wording.
+    let mut found: Vec<(usize, usize, f32)> = Vec::new();
+    for start in 0..lines.len() {
+        let mut text = String::new();
+        for end in start..lines.len().min(start + 4) {
+            let line = lines[end].1;
+            if end > start && !continues(lines[end - 1].1, line) {
+                break;
+            }
+            let t = compact(&line.text);
+            if !title_like(&t) {
+                break;
+            }
+            text.push_str(&t);
+            if text.ends_with("年度报告") || ends_like_title(&text) {
+                let sizes: f32 = lines[start..=end].iter().map(|l| l.1.size).sum();
+                found.push((start, end, sizes / (end - start + 1) as f32));
+                break;
+            }
+        }
+    }
+    let largest = found.iter().map(|f| f.2).fold(0.0, f32::max);
+    let &(mut start, end, size) = found.iter().find(|f| f.2 >= 0.95 * largest)?;
+    // The issuing body set on its own line(s) above, in the title's size.
+    let mut body: Vec<f32> = lines[end + 1..].iter().take(20).map(|l| l.1.size).collect();
+    body.sort_by(f32::total_cmp);
+    let body = body.get(body.len() / 2).copied().unwrap_or(f32::INFINITY);
+    while start > 0 && found.iter().all(|f| f.1 != start - 1) {
+        let (above, below) = (lines[start - 1].1, lines[start].1);
+        let t = compact(&above.text);
+        let big = above.size >= 0.85 * size || above.size >= 1.25 * body;
+        let close = below.bbox.y0 - above.bbox.y1 < 1.5 * size.max(1.0);
+        if !(big && close && title_like(&t) && year_in(&t).is_none()) || end - start >= 4 {
+            break;
+        }
+        start -= 1;
+    }
+    let mut title: String = lines[start..=end]
         .iter()
-        .filter(|i| matches!(i, Item::Line { .. }))
-        .count();
-    let lines = &all[..before_headings];
-    let at = lines
-        .iter()
-        // The preamble also names the 年度报告格式: a title is short, without a full stop.
-        .position(|l| {
-            let t = compact(&l.text);
-            (t.contains("年度报告") || ends_like_title(&t))
-                && t.chars().count() <= 45
-                && !t.contains('。')
-        })?;
-    let mut title = compact(&lines[at].text);
+        .map(|l| compact(&l.1.text))
+        .collect();
     if !title.contains("年度报告") && ends_like_title(&title) {
         // The fixed wording of every title, with an OCR slip in it.
         let keep = title.chars().count() - TITLE_END.chars().count();
         title = title.chars().take(keep).collect::<String>() + TITLE_END;
     }
-    if at > 0 {
-        let above = lines[at - 1];
-        let close = lines[at].bbox.y0 - above.bbox.y1 < 2.0 * lines[at].size;
-        // Printed in the title's size, or (OCR sizes vary by line) clearly
-        // larger than the body text that follows.
-        // The body runs on past the first heading.
-        let mut body: Vec<f32> = all[at + 1..].iter().take(20).map(|l| l.size).collect();
-        body.sort_by(f32::total_cmp);
-        let body = body.get(body.len() / 2).copied().unwrap_or(f32::INFINITY);
-        let big = above.size >= 0.9 * lines[at].size || above.size >= 1.25 * body;
-        if close && big && !compact(&above.text).ends_with('。') {
-            title = compact(&above.text) + &title;
-        }
+    Some((title, lines[end].0))
+}
+
+/// The issuing body named by a title: before the year ("XX局2023年…"), or,
+/// in a title that starts with the year, between 年 and 政府信息公开
+/// ("2020年上海市政府信息公开工作年度报告").
+fn organization_in(title: &str) -> Option<String> {
+    let (_, at) = year_in(title)?;
+    let before = title[..at].trim_end_matches(['关', '于']);
+    if !before.is_empty() {
+        return Some(before.to_string());
     }
-    Some(title)
+    let after = &title[at..];
+    let after = &after[after.find('年')? + '年'.len_utf8()..];
+    let org = &after[..after.find("政府信息公开")?];
+    (!org.is_empty()).then(|| org.to_string())
+}
+
+/// The publication date printed near the title ("发布时间：2024-03-08 15:34",
+/// "发布日期：…", "成文日期：…"), from the line above the title to the first
+/// heading.
+fn date_near_title(
+    items: &[Item],
+    title_end: usize,
+    first_heading: Option<usize>,
+) -> Option<String> {
+    let stop = first_heading.unwrap_or(title_end + 6).min(items.len());
+    items[title_end.saturating_sub(6)..stop]
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line { line, .. } => labelled_date(&line.text),
+            Item::Table { .. } => None,
+        })
+        .next()
+        .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn text_facts(doc: &Document, issues: &mut Vec<Issue>) -> TextFacts {
     let items = items(doc);
     let pos = heading_positions(&items);
     let first_heading = pos.iter().flatten().min().copied();
-    let title = find_title(&items, first_heading);
+    let found = find_title(&items, first_heading);
+    let title_end = found.as_ref().map(|f| f.1);
+    let title = found.map(|f| f.0);
     let year = title.as_deref().and_then(year_in).map(|(y, _)| y);
 
     // The end matter: after the last heading, the date line and the
@@ -141,13 +224,12 @@ fn text_facts(doc: &Document, issues: &mut Vec<Issue>) -> TextFacts {
     let mut tail_end = items.len();
     let mut published = None;
     let mut signature = None;
-    let last_lines: Vec<(usize, &crate::layout::Line, f32)> = items[tail_start.min(items.len())..]
+    let last_lines: Vec<(usize, &crate::layout::Line, usize)> = items
+        [tail_start.min(items.len())..]
         .iter()
         .enumerate()
         .filter_map(|(k, i)| match i {
-            Item::Line {
-                line, page_width, ..
-            } => Some((tail_start + k, *line, *page_width)),
+            Item::Line { line, page, .. } => Some((tail_start + k, *line, *page)),
             Item::Table { .. } => None,
         })
         .collect();
@@ -162,9 +244,13 @@ fn text_facts(doc: &Document, issues: &mut Vec<Issue>) -> TextFacts {
         }
         tail_end = k;
     }
-    if let Some(&(k, line, width)) = last_lines.iter().rev().find(|(k, _, _)| *k < tail_end) {
+    if let Some(&(k, line, page)) = last_lines.iter().rev().find(|(k, _, _)| *k < tail_end) {
         let t = compact(&line.text);
-        let right_side = line.bbox.x0 > width * 0.4;
+        // Set off to the right: it starts well inside the text's left edge and
+        // reaches into the right half (a long name on a narrow page starts left of centre).
+        let (left, right) = text_edges(&items, page);
+        let right_side = line.bbox.x0 > left + 4.0 * line.size
+            && line.bbox.x1 > (left + right) / 2.0 + line.size;
         if right_side && t.chars().count() <= 30 && !t.ends_with(['。', '；', '：']) {
             signature = Some(t);
             tail_end = k;
@@ -188,17 +274,19 @@ fn text_facts(doc: &Document, issues: &mut Vec<Issue>) -> TextFacts {
             issues.push(Issue::warning(
                 "section_missing",
                 format!("/sections/{key}"),
-                format!("heading {:?} not found", text::HEADINGS[h]),
+                format!(
+                    "heading {:?} not found",
+                    crate::template::SECTIONS[h].headings[0]
+                ),
             ));
         }
     }
 
-    let prefix = title.as_deref().and_then(|t| {
-        let (_, at) = year_in(t)?;
-        let p = t[..at].trim_end_matches(['关', '于']).to_string();
-        (!p.is_empty()).then_some(p)
-    });
-    let organization = prefix.or(signature);
+    let organization = title.as_deref().and_then(organization_in).or(signature);
+    // The date under the signature wins; a web page or an office system
+    // prints the date it was published near the title.
+    let published =
+        published.or_else(|| title_end.and_then(|end| date_near_title(&items, end, first_heading)));
     TextFacts {
         title,
         organization,

@@ -2,7 +2,11 @@
 //! the signature and the publication date.
 
 use crate::layout::{Document, Line, is_cjk};
-use crate::template::label::{normalize, strip_numbering, to_half_width};
+use crate::template::SECTIONS;
+use crate::template::label::{normalize, similarity, to_half_width};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// A line outside the tables, or the place of a table, in reading order.
 #[derive(Debug, Clone, Copy)]
@@ -27,15 +31,72 @@ pub fn is_page_number(text: &str) -> bool {
     !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Lines and tables of the whole document in reading order, without page
-/// numbers in the page margins.
+/// Whether a line sits in the band at the top or bottom of its page where
+/// running headers, footers and page numbers are printed.
+fn in_margin(line: &Line, page_height: f32) -> bool {
+    line.bbox.y0 > page_height * 0.85 || line.bbox.y1 < page_height * 0.12
+}
+
+/// What a browser prints around a page: the address, the print date and time.
+fn is_browser_line(text: &str) -> bool {
+    static DATE_TIME: OnceLock<Regex> = OnceLock::new();
+    let t = text.trim_start();
+    ["file://", "http://", "https://", "www."]
+        .iter()
+        .any(|p| t.starts_with(p))
+        || DATE_TIME
+            .get_or_init(|| {
+                Regex::new(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*\d{1,2}:\d{2}")
+                    .expect("a valid pattern")
+            })
+            .is_match(t)
+}
+
+/// A line's text with its digits masked, so that "第 2 页" and "第 3 页", or
+/// a running header with the page number in it, compare equal.
+fn running_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// What makes two margin lines the same running header or footer: the band
+/// they are in, their size and their text. A title and the signature under
+/// the last page's text may say the same, but never in the same place and size.
+fn running_id(line: &Line, page_height: f32) -> (bool, i32, String) {
+    (
+        line.bbox.y0 > page_height * 0.5,
+        line.size.round() as i32,
+        running_key(&line.text),
+    )
+}
+
+/// Lines and tables of the whole document in reading order, without what is
+/// printed in the page margins around the report: page numbers, browser
+/// lines, and running headers or footers (the same text on several pages).
 pub fn items(doc: &Document) -> Vec<Item<'_>> {
+    let mut pages_with: HashMap<(bool, i32, String), HashSet<usize>> = HashMap::new();
+    for p in &doc.pages {
+        for l in p.lines.iter().filter(|l| in_margin(l, p.height)) {
+            pages_with
+                .entry(running_id(l, p.height))
+                .or_default()
+                .insert(p.number);
+        }
+    }
+    let running = |l: &Line, page_height: f32| {
+        is_page_number(&l.text)
+            || is_browser_line(&l.text)
+            || pages_with
+                .get(&running_id(l, page_height))
+                .is_some_and(|pages| pages.len() >= 2)
+    };
     let mut out = Vec::new();
     for p in &doc.pages {
         let mut here: Vec<(f32, Item)> = Vec::new();
         for l in &p.lines {
-            let in_margin = l.bbox.y0 > p.height * 0.85 || l.bbox.y1 < p.height * 0.12;
-            if in_margin && is_page_number(&l.text) {
+            if in_margin(l, p.height) && running(l, p.height) {
                 continue;
             }
             here.push((
@@ -56,33 +117,48 @@ pub fn items(doc: &Document) -> Vec<Item<'_>> {
     out
 }
 
-/// The six section headings of the national format.
-pub const HEADINGS: [&str; 6] = [
-    "总体情况",
-    "主动公开政府信息情况",
-    "收到和处理政府信息公开申请情况",
-    "政府信息公开行政复议行政诉讼情况",
-    "存在的主要问题及改进情况",
-    "其他需要报告的事项",
-];
-
-/// Which section heading (0-based) a line is, if any.
-pub fn heading_of(text: &str) -> Option<usize> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.chars().count() > 32 {
+/// The text after a section number ("一、", "一．", "一 ", "第一部分：",
+/// "第一章"), if the text starts with one.
+fn after_section_number(text: &str) -> Option<String> {
+    let t: String = text.chars().map(to_half_width).collect();
+    let t = t.trim_start();
+    let t = t.strip_prefix('第').unwrap_or(t);
+    let mut chars = t.chars();
+    if !"一二三四五六".contains(chars.next()?) {
         return None;
     }
-    // A section heading is numbered "一、" … "六、"; "（一）…" opens a
-    // subsection and "三是…" is prose.
-    let numbered = compact.starts_with(['一', '二', '三', '四', '五', '六'])
-        && strip_numbering(&compact).len() < compact.len();
-    let n = normalize(&compact);
-    HEADINGS.iter().enumerate().find_map(|(i, h)| {
-        let h = normalize(h);
-        let close = crate::template::label::matches(&n, &h, 0.8)
-            || (n.starts_with(&h) && n.len() <= h.len() + 6);
-        (numbered && close).then_some(i)
-    })
+    let rest = chars.as_str();
+    let rest = rest
+        .strip_prefix("部分")
+        .or_else(|| rest.strip_prefix('章'))
+        .unwrap_or(rest);
+    Some(
+        rest.trim_start_matches(|c: char| c.is_whitespace() || "、.:,，：".contains(c))
+            .to_string(),
+    )
+}
+
+/// Which section heading (0-based, as in [`SECTIONS`]) a line is, if any: a
+/// section number followed by one of the section's wordings.
+pub fn heading_of(text: &str) -> Option<usize> {
+    if text.chars().filter(|c| !c.is_whitespace()).count() > 40 {
+        return None;
+    }
+    // "（一）…" opens a subsection and "三是…" is prose: neither passes.
+    let n = normalize(&after_section_number(text)?);
+    if n.is_empty() {
+        return None;
+    }
+    SECTIONS
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.headings.iter().map(move |h| (i, normalize(h))))
+        .filter(|(_, h)| {
+            crate::template::label::matches(&n, h, 0.8)
+                || (n.starts_with(h.as_str()) && n.chars().count() <= h.chars().count() + 2)
+        })
+        .max_by(|a, b| similarity(&n, &a.1).total_cmp(&similarity(&n, &b.1)))
+        .map(|(i, _)| i)
 }
 
 /// Index in `items` of each section heading, in order.
@@ -237,9 +313,36 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
             .then(|| number(digits))
             .flatten()
     })?;
-    let (m, d) = (number(m)?, number(d)?);
+    valid_date(y, number(m)?, number(d)?)
+}
+
+fn valid_date(y: u32, m: u32, d: u32) -> Option<(u32, u32, u32)> {
     ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then_some((y, m, d))
+}
+
+/// The date after a label such as 发布时间, 发布日期 or 成文日期 on a line
+/// ("发布时间：2024-03-08 15:34", "发布日期：2021/3/30", "成文日期：二〇二四年一月十九日").
+pub fn labelled_date(text: &str) -> Option<(u32, u32, u32)> {
+    static NUMERIC: OnceLock<Regex> = OnceLock::new();
+    let t: String = text
+        .chars()
+        .map(to_half_width)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let at = ["发布时间", "发布日期", "成文日期", "印发日期", "日期"]
+        .iter()
+        .find_map(|l| t.find(l).map(|i| i + l.len()))?;
+    let rest = t[at..].trim_start_matches(':');
+    let numeric = NUMERIC.get_or_init(|| {
+        Regex::new(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})").expect("a valid pattern")
+    });
+    if let Some(c) = numeric.captures(rest) {
+        let part = |i: usize| c.get(i).and_then(|m| m.as_str().parse().ok());
+        return valid_date(part(1)?, part(2)?, part(3)?);
+    }
+    let end = rest.find('日')? + '日'.len_utf8();
+    parse_date(&rest[..end])
 }
 
 /// The year a title reports on: the first "NNNN年" or "二〇二三年".
@@ -273,6 +376,38 @@ mod tests {
     }
 
     #[test]
+    fn dates_after_a_label_near_the_title() {
+        assert_eq!(
+            labelled_date("发布时间：2024-03-08 15:34"),
+            Some((2024, 3, 8))
+        );
+        assert_eq!(
+            labelled_date("来源：区政府办公室　发布日期：2021/3/30"),
+            Some((2021, 3, 30))
+        );
+        assert_eq!(
+            labelled_date("成文日期：2024年1月19日"),
+            Some((2024, 1, 19))
+        );
+        assert_eq!(
+            labelled_date("发布日期：二〇二五年一月五日"),
+            Some((2025, 1, 5))
+        );
+        assert_eq!(labelled_date("2024-03-08"), None);
+        assert_eq!(labelled_date("发布时间：2024-13-08"), None);
+    }
+
+    #[test]
+    fn running_lines_are_told_by_place_and_repetition() {
+        assert!(is_browser_line(
+            "11/29/26, 8:56 PM 某局2023年政府信息公开工作年度报告"
+        ));
+        assert!(is_browser_line("file:///tmp/r.html"));
+        assert!(!is_browser_line("发布时间：2024-03-08 15:34"));
+        assert_eq!(running_key("第 2 页 共 5 页"), running_key("第3页 共5页"));
+    }
+
+    #[test]
     fn page_numbers_in_common_forms() {
         for t in ["— 2 —", "-3-", "第 2 页", "2 / 5", "12"] {
             assert!(is_page_number(t), "{t}");
@@ -280,6 +415,22 @@ mod tests {
         for t in ["2023年", "一、总体情况", "", "12345"] {
             assert!(!is_page_number(t), "{t}");
         }
+    }
+
+    #[test]
+    fn headings_in_both_formats_and_every_numbering() {
+        for (text, want) in [
+            ("一．总体情况", 0),
+            ("一 总体情况", 0),
+            ("第一部分：总体情况", 0),
+            ("第二部分 主动公开政府信息情况", 1),
+            ("五、政府信息公开工作存在的主要问题及改进情况", 4),
+            ("五.存在的主要问题和改进情况。", 4),
+            ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", 3),
+        ] {
+            assert_eq!(heading_of(text), Some(want), "{text}");
+        }
+        assert_eq!(heading_of("二是加强主动公开政府信息情况的审核"), None);
     }
 
     #[test]

@@ -24,6 +24,52 @@ impl Format {
     }
 }
 
+/// A section of the report: its key and the wordings its heading is printed
+/// in, numbering left out: the 2021 format's, the 2019 format's, and common
+/// variants of both.
+#[derive(Debug, Clone, Copy)]
+pub struct Section {
+    pub key: &'static str,
+    pub headings: &'static [&'static str],
+}
+
+/// The six sections of both national formats, in printed order.
+pub const SECTIONS: [Section; 6] = [
+    Section {
+        key: "overview",
+        headings: &["总体情况"],
+    },
+    Section {
+        key: "disclosure",
+        headings: &["主动公开政府信息情况"],
+    },
+    Section {
+        key: "applications",
+        headings: &["收到和处理政府信息公开申请情况"],
+    },
+    Section {
+        key: "reviews",
+        headings: &[
+            "政府信息公开行政复议、行政诉讼情况",
+            "政府信息公开行政复议和行政诉讼情况",
+            "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        ],
+    },
+    Section {
+        key: "problems",
+        headings: &[
+            "存在的主要问题及改进情况",
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在的主要问题和改进情况",
+            "存在的主要问题及改进措施",
+        ],
+    },
+    Section {
+        key: "other",
+        headings: &["其他需要报告的事项"],
+    },
+];
+
 /// A value is a count (JSON integer) or an amount in 万元 (JSON number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

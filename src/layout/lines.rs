@@ -32,23 +32,40 @@ pub fn is_cjk(ch: char) -> bool {
         | 0x20000..=0x2FFFF) // extensions B–F
 }
 
+/// Where the spaces between words come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spaces {
+    /// A text layer, which carries the spaces its text has: a gap beside a
+    /// CJK character is the typesetter's (TeX's xeCJK, Word's autospacing
+    /// put about ¼ em there), not a space.
+    Printed,
+    /// A scan, where only the gaps tell.
+    Gaps,
+}
+
 /// Whether two neighbouring characters on a line get a space between them.
-/// CJK pairs never do. Between CJK and Latin or digits only a printed space
-/// counts: typesetters (TeX's xeCJK, Word's autospacing) put a gap of about
-/// ¼ em there without any space in the text. Latin pairs also split at a
-/// gap over ¼ em.
-pub fn needs_space(prev: char, next: char, gap: f32, em: f32, printed_space: bool) -> bool {
+/// CJK pairs never do; Latin pairs do at a printed space or a gap over ¼ em;
+/// a CJK character and a Latin one do at a printed space, or, on a scan, at
+/// such a gap.
+pub fn needs_space(
+    prev: char,
+    next: char,
+    gap: f32,
+    em: f32,
+    printed_space: bool,
+    spaces: Spaces,
+) -> bool {
     if is_cjk(prev) && is_cjk(next) {
         return false;
     }
-    if is_cjk(prev) || is_cjk(next) {
+    if (is_cjk(prev) || is_cjk(next)) && spaces == Spaces::Printed {
         return printed_space;
     }
     printed_space || gap > 0.25 * em
 }
 
 /// Clusters glyphs into lines, top to bottom. Space glyphs only mark gaps.
-pub fn build_lines(glyphs: &[&Glyph]) -> Vec<Line> {
+pub fn build_lines(glyphs: &[&Glyph], spaces: Spaces) -> Vec<Line> {
     let mut order: Vec<&Glyph> = glyphs.to_vec();
     order.sort_by(|a, b| a.bbox.cy().total_cmp(&b.bbox.cy()));
     // Each cluster keeps its vertical extent; a glyph joins the cluster it
@@ -72,14 +89,14 @@ pub fn build_lines(glyphs: &[&Glyph]) -> Vec<Line> {
     }
     let mut lines: Vec<Line> = clusters
         .into_iter()
-        .filter_map(|(_, _, gs)| join_line(gs))
+        .filter_map(|(_, _, gs)| join_line(gs, spaces))
         .collect();
     lines.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
     lines
 }
 
 /// Orders one line's glyphs by x and joins them into text.
-fn join_line(mut gs: Vec<&Glyph>) -> Option<Line> {
+fn join_line(mut gs: Vec<&Glyph>, spaces: Spaces) -> Option<Line> {
     gs.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
     let mut sizes: Vec<f32> = gs
         .iter()
@@ -108,7 +125,7 @@ fn join_line(mut gs: Vec<&Glyph>) -> Option<Line> {
                 printed_space = false;
                 continue;
             }
-            if needs_space(p.ch, g.ch, gap, em, printed_space) {
+            if needs_space(p.ch, g.ch, gap, em, printed_space, spaces) {
                 text.push(' ');
             }
         }
@@ -159,7 +176,10 @@ mod tests {
 
     fn texts(gs: &[Glyph]) -> Vec<String> {
         let refs: Vec<&Glyph> = gs.iter().collect();
-        build_lines(&refs).into_iter().map(|l| l.text).collect()
+        build_lines(&refs, Spaces::Printed)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
     }
 
     #[test]
@@ -185,6 +205,18 @@ mod tests {
             g('1', 40.0, 0.0, 5.0),
         ];
         assert_eq!(texts(&gs), ["区 APP 1"]);
+    }
+
+    #[test]
+    fn a_gap_beside_cjk_is_a_space_only_on_a_scan() {
+        let gs = [
+            g('2', 0.0, 0.0, 5.0),
+            g('0', 5.0, 0.0, 5.0),
+            g('年', 13.0, 0.0, 10.0),
+        ];
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        assert_eq!(build_lines(&refs, Spaces::Printed)[0].text, "20年");
+        assert_eq!(build_lines(&refs, Spaces::Gaps)[0].text, "20 年");
     }
 
     #[test]
@@ -216,7 +248,7 @@ mod tests {
             g('持', 0.0, 36.0, 10.0),
         ];
         let refs: Vec<&Glyph> = gs.iter().collect();
-        assert_eq!(join_block(&build_lines(&refs)), "结果维持");
+        assert_eq!(join_block(&build_lines(&refs, Spaces::Printed)), "结果维持");
     }
 
     #[test]

@@ -5,7 +5,7 @@ pub mod lines;
 pub mod table;
 
 use crate::page::{BBox, Glyph, Page, TextSource};
-pub use lines::{Line, build_lines, is_cjk, join_block};
+pub use lines::{Line, Spaces, build_lines, is_cjk, join_block};
 use serde::Serialize;
 use table::grids_from_rules;
 
@@ -89,6 +89,11 @@ fn ser_bbox<S: serde::Serializer>(b: &BBox, s: S) -> Result<S::Ok, S::Error> {
 
 /// Reconstructs the lines and tables of one page.
 pub fn analyze(page: &Page) -> PageLayout {
+    let spaces = if page.source == TextSource::Ocr {
+        Spaces::Gaps
+    } else {
+        Spaces::Printed
+    };
     let grids = grids_from_rules(&page.rules);
     let mut in_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
@@ -115,7 +120,7 @@ pub fn analyze(page: &Page) -> PageLayout {
                 .iter()
                 .zip(cell_glyphs)
                 .map(|(gc, gs)| {
-                    let lines = build_lines(&gs);
+                    let lines = build_lines(&gs, spaces);
                     Cell {
                         row: gc.row,
                         col: gc.col,
@@ -142,7 +147,7 @@ pub fn analyze(page: &Page) -> PageLayout {
         number: page.number,
         width: page.width,
         height: page.height,
-        lines: build_lines(&free),
+        lines: build_lines(&free, spaces),
         tables,
     };
     // OCR reads the cells after the layout; until then they are all empty.

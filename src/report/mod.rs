@@ -105,11 +105,27 @@ fn title_like(text: &str) -> bool {
 }
 
 /// Whether `next` continues the block of `prev`: close below it, in a size
-/// near its own (OCR measures one size per line, with some spread).
-fn continues(prev: &crate::layout::Line, next: &crate::layout::Line) -> bool {
+/// near its own, or both clearly larger than the body text (OCR measures
+/// sizes from glyph heights, which vary from line to line).
+fn continues(prev: &crate::layout::Line, next: &crate::layout::Line, body: f32) -> bool {
     let size = prev.size.max(next.size).max(1.0);
     let ratio = next.size / prev.size.max(0.1);
-    next.bbox.y0 - prev.bbox.y1 < 1.5 * size && (0.75..=1.33).contains(&ratio)
+    let both_big = prev.size.min(next.size) >= 1.2 * body;
+    next.bbox.y0 - prev.bbox.y1 < 1.5 * size && ((0.75..=1.33).contains(&ratio) || both_big)
+}
+
+/// The size of the body text: the median size of the document's lines.
+fn body_size(items: &[Item]) -> f32 {
+    let mut sizes: Vec<f32> = items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line { line, .. } => Some(line.size),
+            Item::Table { .. } => None,
+        })
+        .take(300)
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(f32::INFINITY)
 }
 
 /// The title and the index of its last line: the block of consecutive lines
@@ -126,13 +142,14 @@ fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(S
             Item::Table { .. } => None,
         })
         .collect();
+    let body = body_size(items);
     // Windows of one to four lines whose text ends the title's fixed wording.
     let mut found: Vec<(usize, usize, f32)> = Vec::new();
     for start in 0..lines.len() {
         let mut text = String::new();
         for end in start..lines.len().min(start + 4) {
             let line = lines[end].1;
-            if end > start && !continues(lines[end - 1].1, line) {
+            if end > start && !continues(lines[end - 1].1, line, body) {
                 break;
             }
             let t = compact(&line.text);
@@ -148,17 +165,16 @@ fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(S
         }
     }
     let largest = found.iter().map(|f| f.2).fold(0.0, f32::max);
-    let &(mut start, end, size) = found.iter().find(|f| f.2 >= 0.95 * largest)?;
+    let &(_, end, size) = found.iter().find(|f| f.2 >= 0.95 * largest)?;
+    // The longest window that ends there: OCR may size its lines apart.
+    let mut start = found.iter().filter(|f| f.1 == end).map(|f| f.0).min()?;
     // The issuing body set on its own line(s) above, in the title's size.
-    let mut body: Vec<f32> = lines[end + 1..].iter().take(20).map(|l| l.1.size).collect();
-    body.sort_by(f32::total_cmp);
-    let body = body.get(body.len() / 2).copied().unwrap_or(f32::INFINITY);
     while start > 0 && found.iter().all(|f| f.1 != start - 1) {
         let (above, below) = (lines[start - 1].1, lines[start].1);
         let t = compact(&above.text);
         let big = above.size >= 0.85 * size || above.size >= 1.25 * body;
         let close = below.bbox.y0 - above.bbox.y1 < 1.5 * size.max(1.0);
-        if !(big && close && title_like(&t) && year_in(&t).is_none()) || end - start >= 4 {
+        if !(big && close && title_like(&t)) || end - start >= 4 {
             break;
         }
         start -= 1;

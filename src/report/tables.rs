@@ -5,7 +5,9 @@
 use super::number::{Parsed, looks_numeric, parse};
 use super::values::{Issue, Prov, Values};
 use crate::layout::{Cell, Document, Table};
-use crate::template::label::{matches, normalize, similarity};
+use crate::template::label::{
+    compact_label, matches, normalize, similarity, similarity_at_end, similarity_within,
+};
 use crate::template::{
     ApplicationRow, Column, Format, Kind, TEMPLATE_2019, TEMPLATE_2021, Template,
 };
@@ -250,60 +252,74 @@ fn first_data_row(t: &Table) -> usize {
         .unwrap_or(t.rows())
 }
 
-/// Maps columns to header cells above the first data row.
-fn header_columns(t: &Table, columns: &[Column]) -> ColumnMap {
-    let top = first_data_row(t);
+/// A cell of a table's first row of values and the header printed over it:
+/// the words of every header cell above it, top to bottom, joined; over a
+/// page break too, when the header stands alone at the foot of a page.
+struct Stack<'t> {
+    cell: &'t Cell,
+    text: String,
+}
+
+/// The header stacks over the cells of row `row` of part `pi`: the header
+/// cells are the rows above it in its part, and every row of the parts just
+/// before it that hold no values.
+fn stacks<'t>(parts: &[&'t Table], pi: usize, row: usize) -> Vec<Stack<'t>> {
+    let mut first = pi;
+    while first > 0 && first_data_row(parts[first - 1]) >= parts[first - 1].rows() {
+        first -= 1;
+    }
+    let above: Vec<&Cell> = parts[first..pi]
+        .iter()
+        .flat_map(|p| p.cells.iter())
+        .chain(parts[pi].cells.iter().filter(|c| c.row < row))
+        .filter(|c| !c.text.trim().is_empty())
+        .collect();
+    let mut cells = row_cells(parts[pi], row);
+    cells.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    cells
+        .into_iter()
+        .map(|cell| {
+            let cx = cell.bbox.cx();
+            let text = above
+                .iter()
+                .filter(|h| h.bbox.x0 <= cx && cx <= h.bbox.x1)
+                .map(|h| compact_label(&h.text))
+                .collect();
+            Stack { cell, text }
+        })
+        .collect()
+}
+
+/// Whether a header stack ends with one of a column's labels; short labels
+/// ("其他", "总计") only exactly.
+fn ends_with_label(stack: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|l| {
+        let l = compact_label(l);
+        stack.ends_with(&l)
+            || (l.chars().count() > 2 && similarity_at_end(stack, &l) >= LABEL_MATCH)
+    })
+}
+
+/// Maps columns to the cells of part `pi`'s first row of values by the
+/// header printed over them.
+fn header_columns(parts: &[&Table], pi: usize, columns: &[Column]) -> ColumnMap {
+    let row = first_data_row(parts[pi]);
+    if row >= parts[pi].rows() {
+        return ColumnMap::new();
+    }
+    let stacks = stacks(parts, pi, row);
+    let mut used = vec![false; stacks.len()];
     let mut out = ColumnMap::new();
     for col in columns {
-        let labels: Vec<String> = col.labels.iter().map(|l| normalize(l)).collect();
-        let hit = t
-            .cells
-            .iter()
-            .filter(|c| c.row < top)
-            .filter(|c| {
-                let n = normalize(&c.text);
-                // Short labels ("其他", "总计") must match exactly.
-                labels.iter().any(|l| {
-                    if l.chars().count() <= 2 {
-                        n == *l
-                    } else {
-                        matches(&n, l, LABEL_MATCH)
-                    }
-                })
-            })
-            .max_by(|a, b| a.row.cmp(&b.row));
-        if let Some(c) = hit {
-            out.push((col.key, c.bbox.x0, c.bbox.x1));
+        let hit =
+            (0..stacks.len()).find(|&i| !used[i] && ends_with_label(&stacks[i].text, col.labels));
+        if let Some(i) = hit {
+            used[i] = true;
+            let b = stacks[i].cell.bbox;
+            out.push((col.key, b.x0, b.x1));
         }
     }
     out
-}
-
-/// The grid column whose span holds x.
-/// Finds the row of values under a header ending at `row` of part `pi`:
-/// rows holding mostly words are the rest of a header cut by a page break and
-/// are returned as well, so their text can complete the header cells.
-fn value_row<'t>(
-    parts: &[&'t Table],
-    pi: usize,
-    row: usize,
-) -> Option<(&'t Table, usize, Vec<&'t Cell>)> {
-    let mut tail = Vec::new();
-    let (mut pi, mut row) = (pi, row);
-    loop {
-        let t = *parts.get(pi)?;
-        if row >= t.rows() {
-            pi += 1;
-            row = 0;
-            continue;
-        }
-        let cells = row_cells(t, row);
-        if !mostly_words(&cells) {
-            return Some((t, row, tail));
-        }
-        tail.extend(cells);
-        row += 1;
-    }
 }
 
 /// Whether a row's filled cells are mostly words, by majority: OCR can read
@@ -389,7 +405,7 @@ fn observe_applications<'a>(
     let mut observed: Vec<Observed<'a>> = Vec::new();
     let mut prev_map: Option<ColumnMap> = None;
     for (pi, t) in parts.iter().enumerate() {
-        let header = header_columns(t, template.applicant_columns);
+        let header = header_columns(parts, pi, template.applicant_columns);
         let map = if header.len() == template.applicant_columns.len() {
             header
         } else if let Some(m) = prev_map.as_ref().and_then(|p| carry_columns(p, t)) {
@@ -603,127 +619,211 @@ pub fn map_applications(
     }
 }
 
-/// Table 四 → values under /reviews.
+/// Table 四's row of values: the first row after its header rows that is not
+/// mostly words, as (part, row). Rows that only continue the cells above
+/// them (a tall header cell, a ruled gap) are passed over.
+fn review_value_row(parts: &[&Table]) -> Option<(usize, usize)> {
+    let mut header_seen = false;
+    for (pi, t) in parts.iter().enumerate() {
+        for row in 0..t.rows() {
+            let cells = row_cells(t, row);
+            if cells.is_empty() {
+                continue;
+            }
+            if mostly_words(&cells) {
+                header_seen = true;
+            } else if header_seen {
+                return Some((pi, row));
+            }
+        }
+    }
+    None
+}
+
+/// Which group of table 四 a header stack names. The longer labels are
+/// tried first: "行政复议" can be read out of "未经复议直接起诉"'s neighbourhood.
+fn review_group(stack: &str, template: &Template) -> Option<usize> {
+    let mut order: Vec<usize> = (0..template.review_groups.len()).collect();
+    order.sort_by_key(|&g| {
+        std::cmp::Reverse(
+            template.review_groups[g]
+                .labels
+                .iter()
+                .map(|l| l.chars().count())
+                .max(),
+        )
+    });
+    order.into_iter().find(|&g| {
+        template.review_groups[g]
+            .labels
+            .iter()
+            .any(|l| similarity_within(stack, &compact_label(l)) >= GROUP_MATCH)
+    })
+}
+
+/// A value cell a ruling-line artefact made: blank and much narrower than
+/// the row's cells.
+fn sliver(cell: &Cell, stacks: &[Stack]) -> bool {
+    let mut widths: Vec<f32> = stacks.iter().map(|s| s.cell.bbox.width()).collect();
+    widths.sort_by(f32::total_cmp);
+    let median = widths.get(widths.len() / 2).copied().unwrap_or(0.0);
+    cell.text.trim().is_empty() && cell.bbox.width() < 0.5 * median
+}
+
+/// Neighbouring value cells under the very same header cells are one
+/// column that a stray rule split: the one that holds something stands for it.
+fn one_per_header<'s, 't>(stacks: Vec<&'s Stack<'t>>) -> Vec<&'s Stack<'t>> {
+    let mut out: Vec<&Stack> = Vec::new();
+    for s in stacks {
+        match out.last_mut() {
+            Some(last) if last.text == s.text && !s.text.is_empty() => {
+                if last.cell.text.trim().is_empty() {
+                    *last = s;
+                }
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// How table 四's value cells were placed.
+enum ReviewSlots {
+    /// Every slot (group × outcome) from the headers.
+    Headers(Vec<usize>),
+    /// The groups from the headers, some outcomes by their order in the group.
+    InGroupOrder(Vec<usize>),
+}
+
+/// The template slot (group × outcome) of each value cell from the headers
+/// over it: every group must name exactly its five cells; an outcome the
+/// header does not tell is taken from the cell's place in its group.
+fn review_slots_by_header(stacks: &[&Stack], template: &Template) -> Option<ReviewSlots> {
+    let outcomes = template.outcome_columns;
+    let n_out = outcomes.len();
+    let groups: Vec<usize> = stacks
+        .iter()
+        .map(|s| review_group(&s.text, template))
+        .collect::<Option<_>>()?;
+    let mut slots = vec![0; stacks.len()];
+    let mut guessed = false;
+    for g in 0..template.review_groups.len() {
+        let members: Vec<usize> = (0..stacks.len()).filter(|&i| groups[i] == g).collect();
+        if members.len() != n_out {
+            return None;
+        }
+        let named: Vec<Option<usize>> = members
+            .iter()
+            .map(|&i| {
+                outcomes
+                    .iter()
+                    .position(|c| ends_with_label(&stacks[i].text, c.labels))
+            })
+            .collect();
+        let mut distinct: Vec<usize> = named.iter().flatten().copied().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let all_named = distinct.len() == n_out && named.iter().all(Option::is_some);
+        for (k, &i) in members.iter().enumerate() {
+            let o = if all_named { named[k].unwrap_or(k) } else { k };
+            slots[i] = g * n_out + o;
+        }
+        guessed |= !all_named;
+    }
+    Some(if guessed {
+        ReviewSlots::InGroupOrder(slots)
+    } else {
+        ReviewSlots::Headers(slots)
+    })
+}
+
+/// Table 四 → values under /reviews. Each of the 15 values is placed by the
+/// header printed over it; when the headers do not tell but the row holds
+/// the template's 15 cells, they are taken in printed order, with an issue.
 pub fn map_reviews(
     parts: &[&Table],
     template: &Template,
     values: &mut Values,
     issues: &mut Vec<Issue>,
 ) {
-    // Group header x-ranges, then each outcome header inside its group.
-    let mut slots: Vec<(String, Kind, Option<Placed>)> = Vec::new();
-    let mut found = false;
-    for (pi, t) in parts.iter().enumerate() {
-        let groups: Vec<(&str, &Cell)> = template
-            .review_groups
-            .iter()
-            .filter_map(|g| {
-                let labels: Vec<String> = g.labels.iter().map(|l| normalize(l)).collect();
-                let sim = |c: &Cell| {
-                    labels
-                        .iter()
-                        .map(|l| similarity(&normalize(&c.text), l))
-                        .fold(0.0, f32::max)
-                };
-                t.cells
-                    .iter()
-                    .map(|c| (c, sim(c)))
-                    .filter(|(_, s)| *s >= GROUP_MATCH)
-                    .max_by(|a, b| a.1.total_cmp(&b.1))
-                    .map(|(c, _)| (g.key, c))
-            })
-            .collect();
-        if groups.len() != template.review_groups.len() {
-            continue;
+    let n = template.review_groups.len() * template.outcome_columns.len();
+    let pointer = |slot: usize| {
+        let (g, o) = (
+            slot / template.outcome_columns.len(),
+            slot % template.outcome_columns.len(),
+        );
+        (
+            format!(
+                "/reviews/{}/{}",
+                template.review_groups[g].key, template.outcome_columns[o].key
+            ),
+            template.outcome_columns[o].kind,
+        )
+    };
+    let placed: Result<Vec<Option<Placed>>, String> = match review_value_row(parts) {
+        None => Err("no row of values was found under its headers".into()),
+        Some((pi, row)) => {
+            let all = stacks(parts, pi, row);
+            let stacks = one_per_header(all.iter().filter(|s| !sliver(s.cell, &all)).collect());
+            let page = parts[pi].page;
+            let by_order = |what: &str| {
+                Issue::warning(
+                    "columns_by_order",
+                    "/reviews",
+                    format!(
+                        "page {page}: {what} of table 四 were not all recognised; values taken in printed order"
+                    ),
+                )
+            };
+            let mut slots: Vec<Option<Placed>> = vec![None; n];
+            match review_slots_by_header(&stacks, template) {
+                Some(found) => {
+                    let by = match found {
+                        ReviewSlots::Headers(by) => by,
+                        ReviewSlots::InGroupOrder(by) => {
+                            issues.push(by_order("the outcome headers"));
+                            by
+                        }
+                    };
+                    for (s, slot) in stacks.iter().zip(by) {
+                        slots[slot] = Some((s.cell, page));
+                    }
+                    Ok(slots)
+                }
+                None if stacks.len() == n => {
+                    issues.push(by_order("the headers"));
+                    Ok(stacks.iter().map(|s| Some((s.cell, page))).collect())
+                }
+                None => {
+                    let heads: Vec<&str> = stacks.iter().map(|s| s.text.as_str()).collect();
+                    Err(format!(
+                        "its row of values on page {page} has {} cells where the template has {n} (headers read {heads:?})",
+                        stacks.len()
+                    ))
+                }
+            }
         }
-        let header_bottom = t
-            .cells
-            .iter()
-            .filter(|c| !looks_numeric(&c.text) && !c.text.is_empty())
-            .filter(|c| mostly_words(&row_cells(t, c.row)))
-            .map(|c| c.row + c.rowspan)
-            .max()
-            .unwrap_or(0);
-        // The value row: the first row under the headers, here or on the next
-        // part, past header rows that a page break cut in two.
-        let Some((vt, vrow, header_tail)) = value_row(parts, pi, header_bottom) else {
-            continue;
-        };
-        let mut by_order = false;
-        for (gkey, gcell) in &groups {
-            let outcome_cells: Vec<&Cell> = t
-                .cells
-                .iter()
-                .filter(|c| {
-                    c.bbox.cx() >= gcell.bbox.x0
-                        && c.bbox.cx() <= gcell.bbox.x1
-                        && c.row > gcell.row
-                        && c.row < header_bottom
-                })
-                .collect();
-            for (oi, col) in template.outcome_columns.iter().enumerate() {
-                let labels: Vec<String> = col.labels.iter().map(|l| normalize(l)).collect();
-                let head = outcome_cells.iter().find(|c| {
-                    let mut text = c.text.clone();
-                    for tail in header_tail
-                        .iter()
-                        .filter(|t| t.bbox.cx() >= c.bbox.x0 && t.bbox.cx() <= c.bbox.x1)
-                    {
-                        text.push_str(&tail.text);
-                    }
-                    labels.contains(&normalize(&text))
-                });
-                let x = match head {
-                    Some(h) => h.bbox.cx(),
-                    None => {
-                        by_order = true;
-                        let w = gcell.bbox.width() / template.outcome_columns.len() as f32;
-                        gcell.bbox.x0 + w * (oi as f32 + 0.5)
-                    }
-                };
-                let cell = col_at(vt, x).and_then(|c| vt.cell(vrow, c));
-                slots.push((
-                    format!("/reviews/{gkey}/{}", col.key),
-                    col.kind,
-                    cell.map(|c| (c, vt.page)),
+    };
+    match placed {
+        Ok(slots) => {
+            for (slot, cell) in slots.into_iter().enumerate() {
+                let (p, kind) = pointer(slot);
+                read_cell(values, issues, p, kind, cell, false);
+            }
+        }
+        Err(why) => {
+            if !parts.is_empty() {
+                issues.push(Issue::error(
+                    "table_not_found",
+                    "/reviews",
+                    format!("page {}: table 四 was found, but {why}", parts[0].page),
                 ));
             }
-        }
-        if by_order {
-            issues.push(Issue::warning(
-                "columns_by_order",
-                "/reviews",
-                format!("page {}: table 四 outcome headers not all recognised; columns taken in printed order", t.page),
-            ));
-        }
-        found = true;
-        break;
-    }
-    if !found {
-        if !parts.is_empty() {
-            issues.push(Issue::error(
-                "table_not_found",
-                "/reviews",
-                format!(
-                    "page {}: table 四 was found but its group headers (行政复议, 行政诉讼) were not recognised",
-                    parts[0].page
-                ),
-            ));
-        }
-        for g in template.review_groups {
-            for col in template.outcome_columns {
-                values.push(
-                    format!("/reviews/{}/{}", g.key, col.key),
-                    col.kind,
-                    None,
-                    None,
-                );
+            for slot in 0..n {
+                let (p, kind) = pointer(slot);
+                values.push(p, kind, None, None);
             }
         }
-        return;
-    }
-    for (pointer, kind, cell) in slots {
-        read_cell(values, issues, pointer, kind, cell, false);
     }
 }
 
@@ -916,8 +1016,70 @@ mod tests {
         );
         let next = grid(4, &[&["维持", "纠正", "-"], &["5", "1", "0"]]);
         let parts = [&head, &next];
-        let (t, row, tail) = value_row(&parts, 0, 2).expect("a value row");
-        assert_eq!((t.page, row), (4, 1));
-        assert_eq!(tail.len(), 3);
+        assert_eq!(review_value_row(&parts), Some((1, 1)));
+        let texts: Vec<String> = stacks(&parts, 1, 1).into_iter().map(|s| s.text).collect();
+        assert_eq!(texts, ["行政复议结果维持", "结果纠正", "行政诉讼结果"]);
+    }
+
+    #[test]
+    fn table_4_headers_of_every_structure_place_all_15_values() {
+        let outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let values: Vec<String> = (1..=15).map(|v| v.to_string()).collect();
+        let row = |texts: Vec<String>| texts;
+        let groups_flat: Vec<String> = [
+            "行政复议",
+            "行政诉讼（未经复议直接起\n诉）",
+            "行政诉讼（复议后起诉）",
+        ]
+        .iter()
+        .flat_map(|g| std::iter::repeat_n(g.to_string(), 5))
+        .collect();
+        let outs: Vec<String> = outcomes
+            .iter()
+            .cycle()
+            .take(15)
+            .map(|s| s.to_string())
+            .collect();
+        let mut top: Vec<String> = std::iter::repeat_n("行政复议".to_string(), 5).collect();
+        top.extend(std::iter::repeat_n("行政诉讼".to_string(), 10));
+        let mut mid: Vec<String> = std::iter::repeat_n(String::new(), 5).collect();
+        mid.extend(std::iter::repeat_n("未经复议直接起诉".to_string(), 5));
+        mid.extend(std::iter::repeat_n("复议后起诉".to_string(), 5));
+        for header in [
+            vec![row(groups_flat.clone()), outs.clone()],
+            vec![top, mid, outs],
+        ] {
+            let mut rows: Vec<Vec<String>> = header;
+            rows.push(values.clone());
+            let refs: Vec<Vec<&str>> = rows
+                .iter()
+                .map(|r| r.iter().map(String::as_str).collect())
+                .collect();
+            let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+            let t = grid(5, &slices);
+            let (mut v, mut issues) = (Values::default(), Vec::new());
+            map_reviews(&[&t], &TEMPLATE_2021, &mut v, &mut issues);
+            assert!(issues.is_empty(), "{issues:?}");
+            assert_eq!(v.get("/reviews/review/upheld"), Some(1.0));
+            assert_eq!(v.get("/reviews/litigation_direct/upheld"), Some(6.0));
+            assert_eq!(v.get("/reviews/litigation_after_review/total"), Some(15.0));
+        }
+    }
+
+    #[test]
+    fn table_4_of_15_values_under_unknown_headers_is_read_in_order() {
+        let mut rows: Vec<Vec<String>> = vec![(0..15).map(|i| format!("甲乙{i}")).collect()];
+        rows.push((1..=15).map(|v| v.to_string()).collect());
+        let refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        let t = grid(5, &slices);
+        let (mut v, mut issues) = (Values::default(), Vec::new());
+        map_reviews(&[&t], &TEMPLATE_2021, &mut v, &mut issues);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].code, "columns_by_order");
+        assert_eq!(v.get("/reviews/litigation_direct/other"), Some(8.0));
     }
 }

@@ -101,6 +101,51 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// A header cell's words as one comparable string: half-width, no spaces or
+/// punctuation, known confusions undone, and, unlike [`normalize`], the
+/// words inside brackets kept ("行政诉讼（复议后起诉）" names its group there).
+pub fn compact_label(s: &str) -> String {
+    s.chars()
+        .map(to_half_width)
+        .filter(|c| c.is_alphanumeric())
+        .map(|ch| {
+            CONFUSIONS
+                .iter()
+                .find(|(a, _)| *a == ch)
+                .map_or(ch, |&(_, b)| b)
+        })
+        .collect()
+}
+
+/// How well `label` reads somewhere inside `text`: the best similarity of
+/// the label to a run of `text` of about its length.
+pub fn similarity_within(text: &str, label: &str) -> f32 {
+    let t: Vec<char> = text.chars().collect();
+    let n = label.chars().count();
+    if n == 0 || t.is_empty() {
+        return 0.0;
+    }
+    let mut best: f32 = 0.0;
+    for len in n.saturating_sub(1).max(1)..=n + 1 {
+        for start in 0..=t.len().saturating_sub(len) {
+            let run: String = t[start..(start + len).min(t.len())].iter().collect();
+            best = best.max(similarity(&run, label));
+        }
+    }
+    best
+}
+
+/// How well `text` ends with `label` (its last characters against the label).
+pub fn similarity_at_end(text: &str, label: &str) -> f32 {
+    let n = label.chars().count();
+    let len = text.chars().count();
+    if len < n {
+        return similarity(text, label);
+    }
+    let tail: String = text.chars().skip(len - n).collect();
+    similarity(&tail, label)
+}
+
 /// Dice similarity over characters by longest common subsequence, 0..=1.
 /// True when `similarity(a, b) >= min`; rejects by length first, since two
 /// labels of very different lengths cannot be similar and most cells are numbers.
@@ -136,6 +181,25 @@ pub fn similarity(a: &str, b: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_words_keep_their_bracketed_part() {
+        assert_eq!(
+            compact_label("行政诉讼（未经复议直接起\n诉）"),
+            "行政诉讼未经复议直接起诉"
+        );
+        assert_eq!(compact_label("结 果 维 持"), "结果维持");
+    }
+
+    #[test]
+    fn a_label_is_found_inside_a_longer_header() {
+        let direct = compact_label("行政诉讼（未经复议直接起诉）结果维持");
+        assert!(similarity_within(&direct, "未经复议直接起诉") > 0.99);
+        assert!(similarity_within(&direct, "复议后起诉") < 0.75);
+        assert!(similarity_within(&compact_label("行政诉讼复议后起诉"), "行政复议") < 0.75);
+        assert!(similarity_at_end(&direct, "结果维持") > 0.99);
+        assert!(similarity_at_end("行政复议其他结果", "结果维持") < 0.75);
+    }
 
     #[test]
     fn numbering_in_every_form_is_stripped() {

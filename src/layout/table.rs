@@ -4,8 +4,10 @@
 
 use crate::page::{BBox, Rule};
 
-/// Rules closer than this (points) are the same line.
-const SNAP: f32 = 2.0;
+/// Rules closer than this (points) are the same line: a double border, or
+/// the boxes of neighbouring cells a page draws apart (HTML's border-spacing,
+/// a table's cellspacing) are one grid line.
+const SNAP: f32 = 3.5;
 /// Share of a grid edge that must be drawn for it to separate two cells.
 const DRAWN: f32 = 0.6;
 

@@ -24,10 +24,13 @@ pub fn parse(raw: &str, kind: Kind) -> Parsed {
         .map(to_half_width)
         .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
         .collect();
+    // Punctuation of a neighbouring label that overhangs into the cell
+    // ("2、" set in a cell too narrow for it) is not part of the value.
+    let s = s.trim_matches(['、', '。', ';', ':']);
     if s.is_empty() {
         return Parsed::Blank;
     }
-    if ZERO_MARKS.contains(&s.as_str()) {
+    if ZERO_MARKS.contains(&s) {
         return Parsed::Value {
             value: 0.0,
             converted: false,
@@ -98,6 +101,14 @@ mod tests {
         for raw in ["—", "-", "/", "无", "0.00", "－", "／"] {
             assert_eq!(v(raw, Kind::Count), Some(0.0), "{raw}");
         }
+    }
+
+    #[test]
+    fn a_neighbours_punctuation_and_wrapped_digits_leave_the_number() {
+        assert_eq!(v("0、", Kind::Count), Some(0.0));
+        assert_eq!(v("、12", Kind::Count), Some(12.0));
+        assert_eq!(v("160 1", Kind::Count), Some(1601.0));
+        assert_eq!(parse("、", Kind::Count), Parsed::Blank);
     }
 
     #[test]

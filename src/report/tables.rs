@@ -441,9 +441,13 @@ fn observe_applications<'a>(
                 .iter()
                 .map(|&(k, x0, x1)| (k, cell_in_row(t, r, x0, x1).filter(|c| c.row == r)))
                 .collect();
-            let has_values = cells
-                .iter()
-                .any(|(_, c)| c.is_some_and(|c| !c.text.trim().is_empty()));
+            let filled: Vec<&Cell> = cells.iter().filter_map(|(_, c)| *c).collect();
+            // A header row, the part's own or one repeated after a page break,
+            // holds words where the values go.
+            if mostly_words(&filled) {
+                continue;
+            }
+            let has_values = filled.iter().any(|c| !c.text.trim().is_empty());
             let norm = normalize(&label);
             if norm.is_empty() && !has_values {
                 continue;

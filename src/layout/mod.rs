@@ -89,12 +89,12 @@ fn ser_bbox<S: serde::Serializer>(b: &BBox, s: S) -> Result<S::Ok, S::Error> {
 
 /// Reconstructs the lines and tables of one page.
 pub fn analyze(page: &Page) -> PageLayout {
-    let spaces = if page.source == TextSource::Ocr {
-        Spaces::Gaps
+    let (spaces, snap) = if page.source == TextSource::Ocr {
+        (Spaces::Gaps, table::SCANNED_SNAP)
     } else {
-        Spaces::Printed
+        (Spaces::Printed, table::DRAWN_SNAP)
     };
-    let grids = grids_from_rules(&page.rules);
+    let grids = grids_from_rules(&page.rules, snap);
     let mut in_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
         .map(|g| vec![Vec::new(); g.cells.len()])

@@ -4,10 +4,14 @@
 
 use crate::page::{BBox, Rule};
 
-/// Rules closer than this (points) are the same line: a double border, or
-/// the boxes of neighbouring cells a page draws apart (HTML's border-spacing,
-/// a table's cellspacing) are one grid line.
-const SNAP: f32 = 3.5;
+/// Rules closer than this (points) are the same line, by where the rules
+/// come from. Drawn rules are exact, so a double border, or the boxes a page
+/// draws apart around neighbouring cells (HTML's border-spacing, a table's
+/// cellspacing), make one grid line.
+pub const DRAWN_SNAP: f32 = 5.0;
+/// Rules found in a scan's pixels also catch the tall strokes of characters
+/// near a border: only near-exact contact joins them.
+pub const SCANNED_SNAP: f32 = 2.0;
 /// Share of a grid edge that must be drawn for it to separate two cells.
 const DRAWN: f32 = 0.6;
 
@@ -67,20 +71,20 @@ fn interval_index(edges: &[f32], v: f32) -> Option<usize> {
 }
 
 /// Builds every table grid found among a page's rules.
-pub fn grids_from_rules(rules: &[Rule]) -> Vec<Grid> {
-    let (hs, vs) = split_and_merge(rules);
-    components(&hs, &vs)
+pub fn grids_from_rules(rules: &[Rule], snap: f32) -> Vec<Grid> {
+    let (hs, vs) = split_and_merge(rules, snap);
+    components(&hs, &vs, snap)
         .into_iter()
-        .filter_map(|(h, v)| build_grid(&h, &v))
+        .filter_map(|(h, v)| build_grid(&h, &v, snap))
         .collect()
 }
 
-fn split_and_merge(rules: &[Rule]) -> (Vec<Seg>, Vec<Seg>) {
+fn split_and_merge(rules: &[Rule], snap: f32) -> (Vec<Seg>, Vec<Seg>) {
     let mut hs = Vec::new();
     let mut vs = Vec::new();
     for r in rules {
         let (dx, dy) = ((r.to.0 - r.from.0).abs(), (r.to.1 - r.from.1).abs());
-        if dx.max(dy) < SNAP {
+        if dx.max(dy) < snap {
             continue;
         }
         if dy <= 1.0 && dx > dy {
@@ -99,16 +103,16 @@ fn split_and_merge(rules: &[Rule]) -> (Vec<Seg>, Vec<Seg>) {
             });
         }
     }
-    (merge(hs), merge(vs))
+    (merge(hs, snap), merge(vs, snap))
 }
 
 /// Joins collinear segments that overlap or touch, snapping their position.
-fn merge(mut segs: Vec<Seg>) -> Vec<Seg> {
+fn merge(mut segs: Vec<Seg>, snap: f32) -> Vec<Seg> {
     segs.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
     let mut lines: Vec<Vec<Seg>> = Vec::new();
     for s in segs {
         match lines.last_mut() {
-            Some(l) if (s.at - l[0].at).abs() <= SNAP => l.push(s),
+            Some(l) if (s.at - l[0].at).abs() <= snap => l.push(s),
             _ => lines.push(vec![s]),
         }
     }
@@ -119,7 +123,7 @@ fn merge(mut segs: Vec<Seg>) -> Vec<Seg> {
         let mut cur: Option<Seg> = None;
         for s in l {
             cur = match cur {
-                Some(c) if s.from <= c.to + SNAP => Some(Seg {
+                Some(c) if s.from <= c.to + snap => Some(Seg {
                     to: c.to.max(s.to),
                     ..c
                 }),
@@ -135,12 +139,12 @@ fn merge(mut segs: Vec<Seg>) -> Vec<Seg> {
     out
 }
 
-fn touches(h: &Seg, v: &Seg) -> bool {
-    v.at >= h.from - SNAP && v.at <= h.to + SNAP && h.at >= v.from - SNAP && h.at <= v.to + SNAP
+fn touches(h: &Seg, v: &Seg, snap: f32) -> bool {
+    v.at >= h.from - snap && v.at <= h.to + snap && h.at >= v.from - snap && h.at <= v.to + snap
 }
 
 /// Groups horizontal and vertical segments into connected sets.
-fn components(hs: &[Seg], vs: &[Seg]) -> Vec<(Vec<Seg>, Vec<Seg>)> {
+fn components(hs: &[Seg], vs: &[Seg], snap: f32) -> Vec<(Vec<Seg>, Vec<Seg>)> {
     let n = hs.len() + vs.len();
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -152,7 +156,7 @@ fn components(hs: &[Seg], vs: &[Seg]) -> Vec<(Vec<Seg>, Vec<Seg>)> {
     }
     for (i, h) in hs.iter().enumerate() {
         for (j, v) in vs.iter().enumerate() {
-            if touches(h, v) {
+            if touches(h, v, snap) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, hs.len() + j));
                 parent[a] = b;
             }
@@ -182,12 +186,12 @@ fn components(hs: &[Seg], vs: &[Seg]) -> Vec<(Vec<Seg>, Vec<Seg>)> {
 }
 
 /// Distinct positions, averaged within the snap tolerance.
-fn cluster(mut vals: Vec<f32>) -> Vec<f32> {
+fn cluster(mut vals: Vec<f32>, snap: f32) -> Vec<f32> {
     vals.sort_by(f32::total_cmp);
     let mut out: Vec<(f32, usize)> = Vec::new();
     for v in vals {
         match out.last_mut() {
-            Some((sum, n)) if v - *sum / *n as f32 <= SNAP => {
+            Some((sum, n)) if v - *sum / *n as f32 <= snap => {
                 *sum += v;
                 *n += 1;
             }
@@ -198,27 +202,29 @@ fn cluster(mut vals: Vec<f32>) -> Vec<f32> {
 }
 
 /// How much of [a, b] the segments at position `at` cover.
-fn drawn(segs: &[Seg], at: f32, a: f32, b: f32) -> bool {
+fn drawn(segs: &[Seg], at: f32, a: f32, b: f32, snap: f32) -> bool {
     let covered: f32 = segs
         .iter()
-        .filter(|s| (s.at - at).abs() <= SNAP)
+        .filter(|s| (s.at - at).abs() <= snap)
         .map(|s| (s.to.min(b) - s.from.max(a)).max(0.0))
         .sum();
     covered >= DRAWN * (b - a)
 }
 
-fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
+fn build_grid(hs: &[Seg], vs: &[Seg], snap: f32) -> Option<Grid> {
     let xs = cluster(
         vs.iter()
             .map(|v| v.at)
             .chain(hs.iter().flat_map(|h| [h.from, h.to]))
             .collect(),
+        snap,
     );
     let ys = cluster(
         hs.iter()
             .map(|h| h.at)
             .chain(vs.iter().flat_map(|v| [v.from, v.to]))
             .collect(),
+        snap,
     );
     if xs.len() < 2 || ys.len() < 2 {
         return None;
@@ -235,11 +241,11 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     for r in 0..rows {
         for c in 0..cols {
             let id = r * cols + c;
-            if c + 1 < cols && !drawn(vs, xs[c + 1], ys[r], ys[r + 1]) {
+            if c + 1 < cols && !drawn(vs, xs[c + 1], ys[r], ys[r + 1], snap) {
                 let (a, b) = (find(&mut parent, id), find(&mut parent, id + 1));
                 parent[a] = b;
             }
-            if r + 1 < rows && !drawn(hs, ys[r + 1], xs[c], xs[c + 1]) {
+            if r + 1 < rows && !drawn(hs, ys[r + 1], xs[c], xs[c + 1], snap) {
                 let (a, b) = (find(&mut parent, id), find(&mut parent, id + cols));
                 parent[a] = b;
             }
@@ -327,7 +333,7 @@ mod tests {
         for x in [0.0, 10.0, 20.0, 30.0] {
             rules.push(v(x, 0.0, 20.0));
         }
-        let grids = grids_from_rules(&rules);
+        let grids = grids_from_rules(&rules, DRAWN_SNAP);
         assert_eq!(grids.len(), 1);
         assert_eq!((grids[0].rows(), grids[0].cols()), (2, 3));
         assert_eq!(grids[0].cells.len(), 6);
@@ -346,7 +352,7 @@ mod tests {
             v(20.0, 10.0, 20.0),
             v(30.0, 0.0, 20.0),
         ];
-        let g = &grids_from_rules(&rules)[0];
+        let g = &grids_from_rules(&rules, DRAWN_SNAP)[0];
         let left = &g.cells[g.cell_at(5.0, 15.0).unwrap()];
         assert_eq!(
             (left.row, left.col, left.rowspan, left.colspan),
@@ -369,13 +375,28 @@ mod tests {
         for x in [0.0, 10.0, 20.0, 30.0] {
             rules.push(v(x - 0.2, 0.0, 10.0));
         }
-        let g = &grids_from_rules(&rules)[0];
+        let g = &grids_from_rules(&rules, DRAWN_SNAP)[0];
         assert_eq!((g.rows(), g.cols()), (1, 3));
     }
 
     #[test]
+    fn cell_boxes_drawn_apart_make_one_grid() {
+        // border-spacing: each cell its own box, 3.6 pt from its neighbours.
+        let mut rules = Vec::new();
+        for (x0, x1) in [(0.0, 40.0), (43.6, 80.0)] {
+            for (y0, y1) in [(0.0, 20.0), (23.6, 40.0)] {
+                rules.extend([h(y0, x0, x1), h(y1, x0, x1), v(x0, y0, y1), v(x1, y0, y1)]);
+            }
+        }
+        let grids = grids_from_rules(&rules, DRAWN_SNAP);
+        assert_eq!(grids.len(), 1);
+        assert_eq!((grids[0].rows(), grids[0].cols()), (2, 2));
+        assert!(grids_from_rules(&rules, SCANNED_SNAP).len() > 1);
+    }
+
+    #[test]
     fn a_lone_underline_is_not_a_table() {
-        assert!(grids_from_rules(&[h(5.0, 0.0, 100.0)]).is_empty());
+        assert!(grids_from_rules(&[h(5.0, 0.0, 100.0)], DRAWN_SNAP).is_empty());
     }
 
     #[test]
@@ -386,7 +407,7 @@ mod tests {
             v(0.0, 0.0, 10.0),
             v(10.0, 0.0, 10.0),
         ];
-        let g = &grids_from_rules(&rules)[0];
+        let g = &grids_from_rules(&rules, DRAWN_SNAP)[0];
         assert!(g.cell_at(15.0, 5.0).is_none());
         assert_eq!(g.cell_at(5.0, 5.0), Some(0));
     }

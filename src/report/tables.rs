@@ -11,6 +11,7 @@ use crate::template::label::{
 use crate::template::{
     ApplicationRow, Column, Format, Kind, TEMPLATE_2019, TEMPLATE_2021, Template,
 };
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableKind {
@@ -377,7 +378,9 @@ fn columns_by_order(t: &Table, columns: &[Column]) -> Option<ColumnMap> {
 struct Observed<'a> {
     label: String,
     norm: String,
-    cells: Vec<(&'static str, Option<&'a Cell>)>,
+    /// Each column's cell; a row cut by a page break holds cells joined
+    /// from its two pieces.
+    cells: Vec<(&'static str, Option<Cow<'a, Cell>>)>,
     page: usize,
     has_values: bool,
     first_of_part: bool,
@@ -437,11 +440,14 @@ fn observe_applications<'a>(
                 Some(_) => continue,
                 None => String::new(),
             };
-            let cells: Vec<(&'static str, Option<&Cell>)> = map
+            let cells: Vec<(&'static str, Option<Cow<Cell>>)> = map
                 .iter()
-                .map(|&(k, x0, x1)| (k, cell_in_row(t, r, x0, x1).filter(|c| c.row == r)))
+                .map(|&(k, x0, x1)| {
+                    let cell = cell_in_row(t, r, x0, x1).filter(|c| c.row == r);
+                    (k, cell.map(Cow::Borrowed))
+                })
                 .collect();
-            let filled: Vec<&Cell> = cells.iter().filter_map(|(_, c)| *c).collect();
+            let filled: Vec<&Cell> = cells.iter().filter_map(|(_, c)| c.as_deref()).collect();
             // A header row, the part's own or one repeated after a page break,
             // holds words where the values go.
             if mostly_words(&filled) {
@@ -467,36 +473,56 @@ fn observe_applications<'a>(
     join_split_rows(observed, template)
 }
 
-/// A row cut in two by a page break ("7.属于行政执法案" / "卷"): the two
-/// pieces become one row when the joined label fits the template better.
+/// A row cut in two by a page break ("7.属于行政执法案" / "卷", a number
+/// wrapped as "160" / "1"): the two pieces become one row when the joined
+/// label fits the template better than either piece, or when the second
+/// piece has values and no label at all. Its cells' texts are joined too.
 fn join_split_rows<'a>(rows: Vec<Observed<'a>>, template: &Template) -> Vec<Observed<'a>> {
+    let all = [template.applications, template.applications_single_other].concat();
     let mut out: Vec<Observed<'a>> = Vec::new();
     for row in rows {
         if row.first_of_part
             && let Some(prev) = out.last_mut()
-            && prev.has_values != row.has_values
         {
             let joined = format!("{}{}", prev.norm, row.norm);
-            let all = [template.applications, template.applications_single_other].concat();
-            let (a, b, j) = (
-                best_row_match(&prev.norm, &all),
-                best_row_match(&row.norm, &all),
-                best_row_match(&joined, &all),
-            );
-            if j > a.max(b) {
+            let label_cut = !row.norm.is_empty()
+                && best_row_match(&joined, &all)
+                    > best_row_match(&prev.norm, &all).max(best_row_match(&row.norm, &all));
+            let values_cut = row.norm.is_empty() && row.has_values && prev.has_values;
+            if label_cut || values_cut {
                 prev.label.push_str(&row.label);
                 prev.norm = joined;
-                if row.has_values {
-                    prev.cells = row.cells;
-                    prev.page = row.page;
-                    prev.has_values = true;
+                for ((_, a), (_, b)) in prev.cells.iter_mut().zip(row.cells) {
+                    *a = join_cells(a.take(), b);
                 }
+                if !prev.has_values {
+                    prev.page = row.page;
+                }
+                prev.has_values |= row.has_values;
                 continue;
             }
         }
         out.push(row);
     }
     out
+}
+
+/// The two pieces of a cell cut by a page break as one: the text of both,
+/// where the first piece was printed (or the second, if the first is blank).
+fn join_cells<'a>(a: Option<Cow<'a, Cell>>, b: Option<Cow<'a, Cell>>) -> Option<Cow<'a, Cell>> {
+    match (a, b) {
+        (Some(a), Some(b)) if !b.text.trim().is_empty() => {
+            if a.text.trim().is_empty() {
+                return Some(b);
+            }
+            let mut joined = a.into_owned();
+            joined.text.push_str(&b.text);
+            joined.confidence = joined.confidence.min(b.confidence);
+            Some(Cow::Owned(joined))
+        }
+        (Some(a), _) => Some(a),
+        (None, b) => b,
+    }
 }
 
 /// Aligns observed rows to a template row sequence (both in printed order),
@@ -602,7 +628,7 @@ pub fn map_applications(
                         issues,
                         format!("{base}/{key}"),
                         Kind::Count,
-                        cell.map(|c| (c, o.page)),
+                        cell.as_deref().map(|c| (c, o.page)),
                         false,
                     );
                 }

@@ -106,37 +106,64 @@ fn split_and_merge(rules: &[Rule], snap: f32) -> (Vec<Seg>, Vec<Seg>) {
     (merge(hs, snap), merge(vs, snap))
 }
 
-/// Joins collinear segments that overlap or touch, snapping their position.
+/// The root of `i`'s set in a union-find forest.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    parent[ra] = rb;
+}
+
+/// Joins segments of one direction that lie within `snap` of each other
+/// across and overlap or touch along: the pieces of one drawn line, or the
+/// two strokes of a double border. Each joined line sits at its pieces'
+/// mean position, which only pieces of the same line decide.
 fn merge(mut segs: Vec<Seg>, snap: f32) -> Vec<Seg> {
-    segs.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
-    let mut lines: Vec<Vec<Seg>> = Vec::new();
-    for s in segs {
-        match lines.last_mut() {
-            Some(l) if (s.at - l[0].at).abs() <= snap => l.push(s),
-            _ => lines.push(vec![s]),
+    segs.sort_by(|a, b| a.at.total_cmp(&b.at));
+    let mut parent: Vec<usize> = (0..segs.len()).collect();
+    for i in 0..segs.len() {
+        for j in i + 1..segs.len() {
+            if segs[j].at - segs[i].at > snap {
+                break;
+            }
+            if segs[j].from <= segs[i].to + snap && segs[i].from <= segs[j].to + snap {
+                union(&mut parent, i, j);
+            }
         }
     }
-    let mut out = Vec::new();
-    for mut l in lines {
-        let at = l.iter().map(|s| s.at).sum::<f32>() / l.len() as f32;
-        l.sort_by(|a, b| a.from.total_cmp(&b.from));
-        let mut cur: Option<Seg> = None;
-        for s in l {
-            cur = match cur {
-                Some(c) if s.from <= c.to + snap => Some(Seg {
-                    to: c.to.max(s.to),
-                    ..c
-                }),
-                Some(c) => {
-                    out.push(c);
-                    Some(Seg { at, ..s })
-                }
-                None => Some(Seg { at, ..s }),
-            };
+    // Per joined line: the sum of its pieces' positions, their count, its extent.
+    let mut lines: Vec<(f32, usize, f32, f32)> = Vec::new();
+    let mut line_of_root: Vec<Option<usize>> = vec![None; segs.len()];
+    for (i, s) in segs.iter().enumerate() {
+        let root = find(&mut parent, i);
+        match line_of_root[root] {
+            Some(k) => {
+                let l = &mut lines[k];
+                l.0 += s.at;
+                l.1 += 1;
+                l.2 = l.2.min(s.from);
+                l.3 = l.3.max(s.to);
+            }
+            None => {
+                line_of_root[root] = Some(lines.len());
+                lines.push((s.at, 1, s.from, s.to));
+            }
         }
-        out.extend(cur);
     }
-    out
+    lines
+        .into_iter()
+        .map(|(sum, n, from, to)| Seg {
+            at: sum / n as f32,
+            from,
+            to,
+        })
+        .collect()
 }
 
 fn touches(h: &Seg, v: &Seg, snap: f32) -> bool {
@@ -147,18 +174,10 @@ fn touches(h: &Seg, v: &Seg, snap: f32) -> bool {
 fn components(hs: &[Seg], vs: &[Seg], snap: f32) -> Vec<(Vec<Seg>, Vec<Seg>)> {
     let n = hs.len() + vs.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     for (i, h) in hs.iter().enumerate() {
         for (j, v) in vs.iter().enumerate() {
             if touches(h, v, snap) {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, hs.len() + j));
-                parent[a] = b;
+                union(&mut parent, i, hs.len() + j);
             }
         }
     }
@@ -211,43 +230,35 @@ fn drawn(segs: &[Seg], at: f32, a: f32, b: f32, snap: f32) -> bool {
     covered >= DRAWN * (b - a)
 }
 
+/// The grid lines across one direction: where the rules that cross it are
+/// drawn, and where the rules along it end when no crossing rule is near
+/// (an open side). A rule stopping short of a crossing rule (the inner line
+/// of a double border, a corner mitre) makes no line of its own.
+fn grid_lines(crossing: &[Seg], along: &[Seg], snap: f32) -> Vec<f32> {
+    let drawn = cluster(crossing.iter().map(|s| s.at).collect(), snap);
+    let ends = along
+        .iter()
+        .flat_map(|s| [s.from, s.to])
+        .filter(|e| drawn.iter().all(|d| (d - e).abs() > 2.0 * snap));
+    cluster(drawn.iter().copied().chain(ends).collect(), snap)
+}
+
 fn build_grid(hs: &[Seg], vs: &[Seg], snap: f32) -> Option<Grid> {
-    let xs = cluster(
-        vs.iter()
-            .map(|v| v.at)
-            .chain(hs.iter().flat_map(|h| [h.from, h.to]))
-            .collect(),
-        snap,
-    );
-    let ys = cluster(
-        hs.iter()
-            .map(|h| h.at)
-            .chain(vs.iter().flat_map(|v| [v.from, v.to]))
-            .collect(),
-        snap,
-    );
+    let xs = grid_lines(vs, hs, snap);
+    let ys = grid_lines(hs, vs, snap);
     if xs.len() < 2 || ys.len() < 2 {
         return None;
     }
     let (rows, cols) = (ys.len() - 1, xs.len() - 1);
     let mut parent: Vec<usize> = (0..rows * cols).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     for r in 0..rows {
         for c in 0..cols {
             let id = r * cols + c;
             if c + 1 < cols && !drawn(vs, xs[c + 1], ys[r], ys[r + 1], snap) {
-                let (a, b) = (find(&mut parent, id), find(&mut parent, id + 1));
-                parent[a] = b;
+                union(&mut parent, id, id + 1);
             }
             if r + 1 < rows && !drawn(hs, ys[r + 1], xs[c], xs[c + 1], snap) {
-                let (a, b) = (find(&mut parent, id), find(&mut parent, id + cols));
-                parent[a] = b;
+                union(&mut parent, id, id + cols);
             }
         }
     }
@@ -392,6 +403,24 @@ mod tests {
         assert_eq!(grids.len(), 1);
         assert_eq!((grids[0].rows(), grids[0].cols()), (2, 2));
         assert!(grids_from_rules(&rules, SCANNED_SNAP).len() > 1);
+    }
+
+    #[test]
+    fn a_line_of_one_table_does_not_move_a_nearby_line_of_another() {
+        // Two tables, one above the other, their middle rules 4.6 pt apart.
+        let mut rules = Vec::new();
+        for (y0, y1, mid) in [(0.0, 20.0, 100.0), (60.0, 80.0, 104.6)] {
+            rules.extend([h(y0, 0.0, 200.0), h(y1, 0.0, 200.0)]);
+            rules.extend([v(0.0, y0, y1), v(mid, y0, y1), v(200.0, y0, y1)]);
+        }
+        let grids = grids_from_rules(&rules, DRAWN_SNAP);
+        assert_eq!(grids.len(), 2);
+        let below = grids
+            .iter()
+            .find(|g| g.ys[0] > 50.0)
+            .expect("the lower table");
+        assert_eq!(below.xs.len(), 3);
+        assert!((below.xs[1] - 104.6).abs() < 0.01, "{:?}", below.xs);
     }
 
     #[test]

@@ -262,10 +262,10 @@ fn text_facts(doc: &Document, issues: &mut Vec<Issue>) -> TextFacts {
     }
     if let Some(&(k, line, page)) = last_lines.iter().rev().find(|(k, _, _)| *k < tail_end) {
         let t = compact(&line.text);
-        // Set off to the right: it starts well inside the text's left edge and
+        // Set off to the right: it starts past a paragraph's indent and
         // reaches into the right half (a long name on a narrow page starts left of centre).
         let (left, right) = text_edges(&items, page);
-        let right_side = line.bbox.x0 > left + 4.0 * line.size
+        let right_side = line.bbox.x0 > left + 2.5 * line.size
             && line.bbox.x1 > (left + right) / 2.0 + line.size;
         if right_side && t.chars().count() <= 30 && !t.ends_with(['。', '；', '：']) {
             signature = Some(t);

@@ -649,15 +649,17 @@ pub fn map_applications(
     }
 }
 
-/// Table 四's row of values: the first row after its header rows that is not
-/// mostly words, as (part, row). Rows that only continue the cells above
-/// them (a tall header cell, a ruled gap) are passed over.
-fn review_value_row(parts: &[&Table]) -> Option<(usize, usize)> {
+/// Table 四's row of `n` values: the first row after its header rows that is
+/// not mostly words, as (part, row). Rows that only continue the cells above
+/// them (a tall header cell) and blank strips of a few cells (the gap a
+/// page leaves between cell boxes drawn apart) are passed over.
+fn review_value_row(parts: &[&Table], n: usize) -> Option<(usize, usize)> {
     let mut header_seen = false;
     for (pi, t) in parts.iter().enumerate() {
         for row in 0..t.rows() {
             let cells = row_cells(t, row);
-            if cells.is_empty() {
+            let blank = cells.iter().all(|c| c.text.trim().is_empty());
+            if cells.is_empty() || (blank && cells.len() < n / 2) {
                 continue;
             }
             if mostly_words(&cells) {
@@ -790,7 +792,7 @@ pub fn map_reviews(
             template.outcome_columns[o].kind,
         )
     };
-    let placed: Result<Vec<Option<Placed>>, String> = match review_value_row(parts) {
+    let placed: Result<Vec<Option<Placed>>, String> = match review_value_row(parts, n) {
         None => Err("no row of values was found under its headers".into()),
         Some((pi, row)) => {
             let all = stacks(parts, pi, row);
@@ -1046,7 +1048,7 @@ mod tests {
         );
         let next = grid(4, &[&["维持", "纠正", "-"], &["5", "1", "0"]]);
         let parts = [&head, &next];
-        assert_eq!(review_value_row(&parts), Some((1, 1)));
+        assert_eq!(review_value_row(&parts, 3), Some((1, 1)));
         let texts: Vec<String> = stacks(&parts, 1, 1).into_iter().map(|s| s.text).collect();
         assert_eq!(texts, ["行政复议结果维持", "结果纠正", "行政诉讼结果"]);
     }

@@ -407,7 +407,12 @@ fn observe_applications<'a>(
 ) -> Vec<Observed<'a>> {
     let mut observed: Vec<Observed<'a>> = Vec::new();
     let mut prev_map: Option<ColumnMap> = None;
+    let mut unfit = Vec::new();
     for (pi, t) in parts.iter().enumerate() {
+        if first_data_row(t) >= t.rows() {
+            // A header alone at the foot of a page: the next part reads it.
+            continue;
+        }
         let header = header_columns(parts, pi, template.applicant_columns);
         let map = if header.len() == template.applicant_columns.len() {
             header
@@ -421,6 +426,7 @@ fn observe_applications<'a>(
             ));
             m
         } else {
+            unfit.push(format!("page {}: {} columns", t.page, t.cols()));
             continue;
         };
         let first_value_col = map
@@ -469,6 +475,22 @@ fn observe_applications<'a>(
             first = false;
         }
         prev_map = Some(map);
+    }
+    if observed.is_empty() && !parts.is_empty() {
+        let why = if unfit.is_empty() {
+            "no row of values was found under its header".to_string()
+        } else {
+            format!(
+                "its grid does not fit the template's {} value columns ({})",
+                template.applicant_columns.len(),
+                unfit.join("; ")
+            )
+        };
+        issues.push(Issue::error(
+            "table_not_found",
+            "/applications",
+            format!("page {}: table 三 was found, but {why}", parts[0].page),
+        ));
     }
     join_split_rows(observed, template)
 }
@@ -634,7 +656,7 @@ pub fn map_applications(
                 }
             }
             None => {
-                if !parts.is_empty() {
+                if !observed.is_empty() {
                     issues.push(Issue::warning(
                         "row_missing",
                         base.clone(),
@@ -878,14 +900,50 @@ fn item_number(text: &str) -> Option<u8> {
         .or_else(|| inner.parse().ok())
 }
 
-/// Table 二 → values under /active_disclosure.
+/// A row of table 二 that holds values: its printed label, its value cells
+/// and the header row it sits under.
+struct SeenRow<'a> {
+    label: String,
+    item: Option<u8>,
+    cells: Vec<Placed<'a>>,
+    headers: Vec<Header>,
+}
+
+/// The template row a printed table 二 label names, if any: the most similar
+/// label, the item (第二十条第（N）项) the row sits under breaking ties.
+fn disclosure_row(label: &str, item: Option<u8>, template: &Template) -> Option<usize> {
+    let norm = normalize(label);
+    let score = |d: &crate::template::DisclosureRow| {
+        d.labels
+            .iter()
+            .map(|l| similarity(&norm, &normalize(l)))
+            .fold(0.0, f32::max)
+            + if Some(d.item) == item { 0.5 } else { 0.0 }
+    };
+    template
+        .disclosure
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.labels
+                .iter()
+                .any(|l| matches(&norm, &normalize(l), LABEL_MATCH))
+        })
+        .max_by(|a, b| score(a.1).total_cmp(&score(b.1)))
+        .map(|(i, _)| i)
+}
+
+/// Table 二 → values under /active_disclosure. Rows are found by their
+/// labels; when some are not recognised but the table holds exactly the
+/// template's rows, in the order the recognised ones confirm, the others are
+/// taken by their place, with an issue.
 pub fn map_disclosure(
     parts: &[&Table],
     template: &Template,
     values: &mut Values,
     issues: &mut Vec<Issue>,
 ) {
-    let mut found: Vec<Option<(Vec<Placed>, Vec<Header>)>> = vec![None; template.disclosure.len()];
+    let mut seen: Vec<SeenRow> = Vec::new();
     let mut item: Option<u8> = None;
     let mut headers: Vec<Header> = Vec::new();
     for t in parts {
@@ -897,46 +955,65 @@ pub fn map_disclosure(
                 item = Some(n);
                 continue;
             }
-            let norm = normalize(&first.text);
-            if norm == "信息内容" {
+            if normalize(&first.text) == "信息内容" {
                 headers = row[1..]
                     .iter()
                     .map(|c| (c.text.clone(), c.bbox.x0, c.bbox.x1))
                     .collect();
                 continue;
             }
-            let candidates = template.disclosure.iter().enumerate().filter(|(_, d)| {
-                d.labels
-                    .iter()
-                    .any(|l| matches(&norm, &normalize(l), LABEL_MATCH))
+            if row.len() < 2 {
+                continue;
+            }
+            seen.push(SeenRow {
+                label: first.text.clone(),
+                item,
+                cells: row[1..].iter().map(|c| (*c, t.page)).collect(),
+                headers: headers.clone(),
             });
-            let pick = candidates
-                .max_by(|a, b| {
-                    let sa =
-                        a.1.labels
-                            .iter()
-                            .map(|l| similarity(&norm, &normalize(l)))
-                            .fold(0.0, f32::max)
-                            + if Some(a.1.item) == item { 0.5 } else { 0.0 };
-                    let sb =
-                        b.1.labels
-                            .iter()
-                            .map(|l| similarity(&norm, &normalize(l)))
-                            .fold(0.0, f32::max)
-                            + if Some(b.1.item) == item { 0.5 } else { 0.0 };
-                    sa.total_cmp(&sb)
-                })
-                .map(|(i, _)| i);
-            if let Some(i) = pick
-                && found[i].is_none()
-            {
-                found[i] = Some((
-                    row[1..].iter().map(|c| (*c, t.page)).collect(),
-                    headers.clone(),
-                ));
+        }
+    }
+    let n = template.disclosure.len();
+    let mut rows: Vec<Option<usize>> = vec![None; n];
+    for (si, row) in seen.iter().enumerate() {
+        if let Some(i) = disclosure_row(&row.label, row.item, template)
+            && rows[i].is_none()
+        {
+            rows[i] = Some(si);
+        }
+    }
+    let mut by_place = vec![false; n];
+    if seen.len() == n
+        && rows
+            .iter()
+            .enumerate()
+            .all(|(i, r)| r.is_none_or(|si| si == i))
+    {
+        for (i, r) in rows.iter_mut().enumerate() {
+            if r.is_none() {
+                *r = Some(i);
+                by_place[i] = true;
             }
         }
     }
+    let found: Vec<Option<(Vec<Placed>, Vec<Header>)>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let row = &seen[(*r)?];
+            if by_place[i] {
+                issues.push(Issue::warning(
+                    "columns_by_order",
+                    format!("/active_disclosure/{}", template.disclosure[i].key),
+                    format!(
+                        "row label {:?} not recognised; taken as {} by its place in table 二",
+                        row.label, template.disclosure[i].labels[0]
+                    ),
+                ));
+            }
+            Some((row.cells.clone(), row.headers.clone()))
+        })
+        .collect();
     for (def, hit) in template.disclosure.iter().zip(found) {
         let base = format!("/active_disclosure/{}", def.key);
         let Some((cells, headers)) = hit else {
@@ -1096,6 +1173,59 @@ mod tests {
             assert_eq!(v.get("/reviews/litigation_direct/upheld"), Some(6.0));
             assert_eq!(v.get("/reviews/litigation_after_review/total"), Some(15.0));
         }
+    }
+
+    #[test]
+    fn table_2_rows_of_unknown_labels_are_taken_by_their_place() {
+        let t = grid(
+            2,
+            &[
+                &["第二十条第（一）项", "", "", ""],
+                &["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                &["规章", "1", "2", "3"],
+                &["行政规范性文件", "4", "5", "6"],
+                &["第二十条第（五）项", "", "", ""],
+                &["信息内容", "本年处理决定数量", "", ""],
+                &["许可类事项", "7", "", ""],
+                &["第二十条第（六）项", "", "", ""],
+                &["信息内容", "本年处理决定数量", "", ""],
+                &["行政处罚", "8", "", ""],
+                &["行政强制", "9", "", ""],
+                &["第二十条第（八）项", "", "", ""],
+                &["信息内容", "本年收费金额（单位：万元）", "", ""],
+                &["行政事业性收费", "10.5", "", ""],
+            ],
+        );
+        let (mut v, mut issues) = (Values::default(), Vec::new());
+        map_disclosure(&[&t], &TEMPLATE_2021, &mut v, &mut issues);
+        assert_eq!(v.get("/active_disclosure/licensing/decisions"), Some(7.0));
+        assert_eq!(v.get("/active_disclosure/fees/amount"), Some(10.5));
+        let codes: Vec<(&str, &str)> = issues
+            .iter()
+            .map(|i| (i.code.as_str(), i.pointer.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [("columns_by_order", "/active_disclosure/licensing")]
+        );
+    }
+
+    #[test]
+    fn a_table_3_grid_that_cannot_hold_the_template_is_reported_not_guessed() {
+        let t = grid(
+            3,
+            &[&["申请人情况", "自然人", "合计"], &["本年新收", "1", "1"]],
+        );
+        let (mut v, mut issues) = (Values::default(), Vec::new());
+        map_applications(&[&t], &TEMPLATE_2021, &mut v, &mut issues);
+        assert_eq!(issues[0].code, "table_not_found");
+        assert!(
+            issues[0].message.contains("3 columns"),
+            "{}",
+            issues[0].message
+        );
+        assert_eq!(v.get("/applications/new/natural_person"), None);
+        assert!(v.has("/applications/new/natural_person"));
     }
 
     #[test]

@@ -94,7 +94,13 @@ pub fn analyze(page: &Page) -> PageLayout {
     } else {
         (Spaces::Printed, table::DRAWN_SNAP)
     };
-    let grids = grids_from_rules(&page.rules, snap);
+    let centres: Vec<(f32, f32)> = page
+        .glyphs
+        .iter()
+        .filter(|g| !g.ch.is_whitespace())
+        .map(|g| (g.bbox.cx(), g.bbox.cy()))
+        .collect();
+    let grids = grids_from_rules(&page.rules, snap, &centres);
     let mut in_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
         .map(|g| vec![Vec::new(); g.cells.len()])

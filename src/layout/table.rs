@@ -12,6 +12,11 @@ pub const DRAWN_SNAP: f32 = 5.0;
 /// Rules found in a scan's pixels also catch the tall strokes of characters
 /// near a border: only near-exact contact joins them.
 pub const SCANNED_SNAP: f32 = 2.0;
+/// Grid lines closer than this (points) with no text between them are the
+/// two sides of the gap a page leaves between cell boxes drawn apart (their
+/// offsets add up where boxes nest), not a row or column of their own: text
+/// needs more room than this.
+const STRIP: f32 = 8.0;
 /// Share of a grid edge that must be drawn for it to separate two cells.
 const DRAWN: f32 = 0.6;
 
@@ -71,11 +76,13 @@ fn interval_index(edges: &[f32], v: f32) -> Option<usize> {
 }
 
 /// Builds every table grid found among a page's rules.
-pub fn grids_from_rules(rules: &[Rule], snap: f32) -> Vec<Grid> {
+/// `text` holds the centres of the page's characters, which keep a narrow
+/// row or column that holds text from being taken for a gap.
+pub fn grids_from_rules(rules: &[Rule], snap: f32, text: &[(f32, f32)]) -> Vec<Grid> {
     let (hs, vs) = split_and_merge(rules, snap);
     components(&hs, &vs, snap)
         .into_iter()
-        .filter_map(|(h, v)| build_grid(&h, &v, snap))
+        .filter_map(|(h, v)| build_grid(&h, &v, snap, text))
         .collect()
 }
 
@@ -243,9 +250,34 @@ fn grid_lines(crossing: &[Seg], along: &[Seg], snap: f32) -> Vec<f32> {
     cluster(drawn.iter().copied().chain(ends).collect(), snap)
 }
 
-fn build_grid(hs: &[Seg], vs: &[Seg], snap: f32) -> Option<Grid> {
+/// Joins each pair of neighbouring lines closer than [`STRIP`] with no text
+/// between them into one line midway.
+fn close_strips(lines: Vec<f32>, has_text: impl Fn(f32, f32) -> bool) -> Vec<f32> {
+    let mut out: Vec<f32> = Vec::new();
+    for l in lines {
+        match out.last_mut() {
+            Some(prev) if l - *prev < STRIP && !has_text(*prev, l) => *prev = (*prev + l) / 2.0,
+            _ => out.push(l),
+        }
+    }
+    out
+}
+
+fn build_grid(hs: &[Seg], vs: &[Seg], snap: f32, text: &[(f32, f32)]) -> Option<Grid> {
     let xs = grid_lines(vs, hs, snap);
     let ys = grid_lines(hs, vs, snap);
+    let (x_span, y_span) = (
+        (xs.first().copied()?, xs.last().copied()?),
+        (ys.first().copied()?, ys.last().copied()?),
+    );
+    let ys = close_strips(ys, |a, b| {
+        text.iter()
+            .any(|&(x, y)| a < y && y < b && x_span.0 < x && x < x_span.1)
+    });
+    let xs = close_strips(xs, |a, b| {
+        text.iter()
+            .any(|&(x, y)| a < x && x < b && y_span.0 < y && y < y_span.1)
+    });
     if xs.len() < 2 || ys.len() < 2 {
         return None;
     }
@@ -344,7 +376,7 @@ mod tests {
         for x in [0.0, 10.0, 20.0, 30.0] {
             rules.push(v(x, 0.0, 20.0));
         }
-        let grids = grids_from_rules(&rules, DRAWN_SNAP);
+        let grids = grids_from_rules(&rules, DRAWN_SNAP, &[]);
         assert_eq!(grids.len(), 1);
         assert_eq!((grids[0].rows(), grids[0].cols()), (2, 3));
         assert_eq!(grids[0].cells.len(), 6);
@@ -363,7 +395,7 @@ mod tests {
             v(20.0, 10.0, 20.0),
             v(30.0, 0.0, 20.0),
         ];
-        let g = &grids_from_rules(&rules, DRAWN_SNAP)[0];
+        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[])[0];
         let left = &g.cells[g.cell_at(5.0, 15.0).unwrap()];
         assert_eq!(
             (left.row, left.col, left.rowspan, left.colspan),
@@ -386,7 +418,7 @@ mod tests {
         for x in [0.0, 10.0, 20.0, 30.0] {
             rules.push(v(x - 0.2, 0.0, 10.0));
         }
-        let g = &grids_from_rules(&rules, DRAWN_SNAP)[0];
+        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[])[0];
         assert_eq!((g.rows(), g.cols()), (1, 3));
     }
 
@@ -399,10 +431,29 @@ mod tests {
                 rules.extend([h(y0, x0, x1), h(y1, x0, x1), v(x0, y0, y1), v(x1, y0, y1)]);
             }
         }
-        let grids = grids_from_rules(&rules, DRAWN_SNAP);
+        let grids = grids_from_rules(&rules, DRAWN_SNAP, &[]);
         assert_eq!(grids.len(), 1);
         assert_eq!((grids[0].rows(), grids[0].cols()), (2, 2));
-        assert!(grids_from_rules(&rules, SCANNED_SNAP).len() > 1);
+        assert!(grids_from_rules(&rules, SCANNED_SNAP, &[]).len() > 1);
+    }
+
+    #[test]
+    fn a_thin_strip_is_a_gap_between_boxes_unless_it_holds_text() {
+        // A header box, then boxes starting 5.2 pt lower (nested offsets).
+        let mut rules = vec![h(0.0, 0.0, 100.0), h(20.0, 0.0, 100.0)];
+        rules.extend([v(0.0, 0.0, 20.0), v(100.0, 0.0, 20.0)]);
+        rules.extend([h(25.2, 0.0, 100.0), h(45.0, 0.0, 100.0)]);
+        rules.extend([
+            v(0.0, 25.2, 45.0),
+            v(50.0, 25.2, 45.0),
+            v(100.0, 25.2, 45.0),
+        ]);
+        // The two tables touch through a side rule, as nested boxes do.
+        rules.push(v(0.0, 0.0, 45.0));
+        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[])[0];
+        assert_eq!(g.rows(), 2, "{:?}", g.ys);
+        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[(30.0, 22.0)])[0];
+        assert_eq!(g.rows(), 3, "{:?}", g.ys);
     }
 
     #[test]
@@ -413,7 +464,7 @@ mod tests {
             rules.extend([h(y0, 0.0, 200.0), h(y1, 0.0, 200.0)]);
             rules.extend([v(0.0, y0, y1), v(mid, y0, y1), v(200.0, y0, y1)]);
         }
-        let grids = grids_from_rules(&rules, DRAWN_SNAP);
+        let grids = grids_from_rules(&rules, DRAWN_SNAP, &[]);
         assert_eq!(grids.len(), 2);
         let below = grids
             .iter()
@@ -425,7 +476,7 @@ mod tests {
 
     #[test]
     fn a_lone_underline_is_not_a_table() {
-        assert!(grids_from_rules(&[h(5.0, 0.0, 100.0)], DRAWN_SNAP).is_empty());
+        assert!(grids_from_rules(&[h(5.0, 0.0, 100.0)], DRAWN_SNAP, &[]).is_empty());
     }
 
     #[test]
@@ -436,7 +487,7 @@ mod tests {
             v(0.0, 0.0, 10.0),
             v(10.0, 0.0, 10.0),
         ];
-        let g = &grids_from_rules(&rules, DRAWN_SNAP)[0];
+        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[])[0];
         assert!(g.cell_at(15.0, 5.0).is_none());
         assert_eq!(g.cell_at(5.0, 5.0), Some(0));
     }

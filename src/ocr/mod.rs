@@ -103,7 +103,10 @@ const MAX_CELL_HEIGHT_PT: f32 = 200.0;
 fn without_cells(gray: &GrayImage, rules: &[Rule], ppt: f32) -> GrayImage {
     let mut out = gray.clone();
     let (w, h) = out.dimensions();
-    for grid in crate::layout::table::grids_from_rules(rules, crate::layout::table::SCANNED_SNAP) {
+    // The cells hold no text yet: every thin strip is a gap.
+    for grid in
+        crate::layout::table::grids_from_rules(rules, crate::layout::table::SCANNED_SNAP, &[])
+    {
         if grid.rows() < 2 || grid.cols() < 2 {
             continue;
         }

@@ -505,24 +505,24 @@ fn join_split_rows<'a>(rows: Vec<Observed<'a>>, template: &Template) -> Vec<Obse
     for row in rows {
         if row.first_of_part
             && let Some(prev) = out.last_mut()
+            && continues_row(
+                &prev.norm,
+                prev.has_values,
+                &row.norm,
+                row.has_values,
+                |l| best_row_match(l, &all),
+            )
         {
-            let joined = format!("{}{}", prev.norm, row.norm);
-            let label_cut = !row.norm.is_empty()
-                && best_row_match(&joined, &all)
-                    > best_row_match(&prev.norm, &all).max(best_row_match(&row.norm, &all));
-            let values_cut = row.norm.is_empty() && row.has_values && prev.has_values;
-            if label_cut || values_cut {
-                prev.label.push_str(&row.label);
-                prev.norm = joined;
-                for ((_, a), (_, b)) in prev.cells.iter_mut().zip(row.cells) {
-                    *a = join_cells(a.take(), b);
-                }
-                if !prev.has_values {
-                    prev.page = row.page;
-                }
-                prev.has_values |= row.has_values;
-                continue;
+            prev.label.push_str(&row.label);
+            prev.norm.push_str(&row.norm);
+            for ((_, a), (_, b)) in prev.cells.iter_mut().zip(row.cells) {
+                *a = join_cells(a.take(), b);
             }
+            if !prev.has_values {
+                prev.page = row.page;
+            }
+            prev.has_values |= row.has_values;
+            continue;
         }
         out.push(row);
     }
@@ -531,20 +531,42 @@ fn join_split_rows<'a>(rows: Vec<Observed<'a>>, template: &Template) -> Vec<Obse
 
 /// The two pieces of a cell cut by a page break as one: the text of both,
 /// where the first piece was printed (or the second, if the first is blank).
+fn join_cell<'a>(a: Cow<'a, Cell>, b: Cow<'a, Cell>) -> Cow<'a, Cell> {
+    if b.text.trim().is_empty() {
+        return a;
+    }
+    if a.text.trim().is_empty() {
+        return b;
+    }
+    let mut joined = a.into_owned();
+    joined.text.push_str(&b.text);
+    joined.confidence = joined.confidence.min(b.confidence);
+    Cow::Owned(joined)
+}
+
 fn join_cells<'a>(a: Option<Cow<'a, Cell>>, b: Option<Cow<'a, Cell>>) -> Option<Cow<'a, Cell>> {
     match (a, b) {
-        (Some(a), Some(b)) if !b.text.trim().is_empty() => {
-            if a.text.trim().is_empty() {
-                return Some(b);
-            }
-            let mut joined = a.into_owned();
-            joined.text.push_str(&b.text);
-            joined.confidence = joined.confidence.min(b.confidence);
-            Some(Cow::Owned(joined))
-        }
-        (Some(a), _) => Some(a),
+        (Some(a), Some(b)) => Some(join_cell(a, b)),
+        (a, None) => a,
         (None, b) => b,
     }
+}
+
+/// Whether the first row of a table's next part continues the last row of
+/// the part before (a row cut by a page break): its label joined to the
+/// other fits the template better than either, or it has values and no
+/// label at all. `fit` scores a normalised label against the template.
+fn continues_row(
+    prev_norm: &str,
+    prev_has_values: bool,
+    norm: &str,
+    has_values: bool,
+    fit: impl Fn(&str) -> f32,
+) -> bool {
+    if norm.is_empty() {
+        return has_values && prev_has_values;
+    }
+    fit(&format!("{prev_norm}{norm}")) > fit(prev_norm).max(fit(norm))
 }
 
 /// Aligns observed rows to a template row sequence (both in printed order),
@@ -905,7 +927,8 @@ fn item_number(text: &str) -> Option<u8> {
 struct SeenRow<'a> {
     label: String,
     item: Option<u8>,
-    cells: Vec<Placed<'a>>,
+    page: usize,
+    cells: Vec<Cow<'a, Cell>>,
     headers: Vec<Header>,
 }
 
@@ -946,11 +969,21 @@ pub fn map_disclosure(
     let mut seen: Vec<SeenRow> = Vec::new();
     let mut item: Option<u8> = None;
     let mut headers: Vec<Header> = Vec::new();
-    for t in parts {
+    let fit = |norm: &str| {
+        template
+            .disclosure
+            .iter()
+            .flat_map(|d| d.labels.iter())
+            .map(|l| similarity(norm, &normalize(l)))
+            .fold(0.0, f32::max)
+    };
+    for (pi, t) in parts.iter().enumerate() {
+        let mut opens_part = pi > 0;
         for r in 0..t.rows() {
             let mut row: Vec<&Cell> = t.cells.iter().filter(|c| c.row == r).collect();
             row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
             let Some(first) = row.first() else { continue };
+            let continuation = std::mem::take(&mut opens_part);
             if let Some(n) = row.iter().find_map(|c| item_number(&c.text)) {
                 item = Some(n);
                 continue;
@@ -965,10 +998,31 @@ pub fn map_disclosure(
             if row.len() < 2 {
                 continue;
             }
+            let cells: Vec<Cow<Cell>> = row[1..].iter().map(|c| Cow::Borrowed(*c)).collect();
+            let has_values = cells.iter().any(|c| !c.text.trim().is_empty());
+            if continuation && let Some(prev) = seen.last_mut() {
+                let prev_norm = normalize(&prev.label);
+                let prev_has_values = prev.cells.iter().any(|c| !c.text.trim().is_empty());
+                let norm = normalize(&first.text);
+                if continues_row(&prev_norm, prev_has_values, &norm, has_values, fit) {
+                    prev.label.push_str(&first.text);
+                    let old = std::mem::take(&mut prev.cells);
+                    let mut rest = cells.into_iter();
+                    prev.cells = old
+                        .into_iter()
+                        .map(|a| match rest.next() {
+                            Some(b) => join_cell(a, b),
+                            None => a,
+                        })
+                        .collect();
+                    continue;
+                }
+            }
             seen.push(SeenRow {
                 label: first.text.clone(),
                 item,
-                cells: row[1..].iter().map(|c| (*c, t.page)).collect(),
+                page: t.page,
+                cells,
                 headers: headers.clone(),
             });
         }
@@ -996,7 +1050,7 @@ pub fn map_disclosure(
             }
         }
     }
-    let found: Vec<Option<(Vec<Placed>, Vec<Header>)>> = rows
+    let found: Vec<Option<&SeenRow>> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
@@ -1011,12 +1065,18 @@ pub fn map_disclosure(
                     ),
                 ));
             }
-            Some((row.cells.clone(), row.headers.clone()))
+            Some(row)
         })
         .collect();
     for (def, hit) in template.disclosure.iter().zip(found) {
         let base = format!("/active_disclosure/{}", def.key);
-        let Some((cells, headers)) = hit else {
+        let Some(SeenRow {
+            cells,
+            headers,
+            page,
+            ..
+        }) = hit
+        else {
             if !parts.is_empty() {
                 issues.push(Issue::warning(
                     "row_missing",
@@ -1049,13 +1109,13 @@ pub fn map_disclosure(
             let cell = match head {
                 Some((_, x0, x1)) => cells
                     .iter()
-                    .find(|(c, _)| c.bbox.cx() >= *x0 && c.bbox.cx() <= *x1)
-                    .copied(),
+                    .find(|c| c.bbox.cx() >= *x0 && c.bbox.cx() <= *x1),
                 None => {
                     by_order = true;
-                    cells.get(ci).copied()
+                    cells.get(ci)
                 }
-            };
+            }
+            .map(|c| (c.as_ref(), *page));
             let yuan = head.is_some_and(|(h, _, _)| h.contains('元') && !h.contains("万元"));
             read_cell(
                 values,

@@ -37,13 +37,16 @@ fn in_margin(line: &Line, page_height: f32) -> bool {
     line.bbox.y0 > page_height * 0.85 || line.bbox.y1 < page_height * 0.12
 }
 
-/// What a browser prints around a page: the address, the print date and time.
+/// What a browser prints around a page: the address (with the page count
+/// beside it), the print date and time (with the page title beside it). A
+/// line of the report that starts with an address goes on in Chinese.
 fn is_browser_line(text: &str) -> bool {
     static DATE_TIME: OnceLock<Regex> = OnceLock::new();
     let t = text.trim_start();
-    ["file://", "http://", "https://", "www."]
+    (["file://", "http://", "https://", "www."]
         .iter()
         .any(|p| t.starts_with(p))
+        && !t.chars().any(is_cjk))
         || DATE_TIME
             .get_or_init(|| {
                 Regex::new(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*\d{1,2}:\d{2}")
@@ -404,6 +407,8 @@ mod tests {
         ));
         assert!(is_browser_line("file:///tmp/r.html"));
         assert!(!is_browser_line("发布时间：2024-03-08 15:34"));
+        assert!(is_browser_line("file:///tmp/report.html 1/5"));
+        assert!(!is_browser_line("www.spt.gov.cn/）查阅或下载。"));
         assert_eq!(running_key("第 2 页 共 5 页"), running_key("第3页 共5页"));
     }
 

@@ -246,7 +246,7 @@ fn grid_lines(crossing: &[Seg], along: &[Seg], snap: f32) -> Vec<f32> {
     let ends = along
         .iter()
         .flat_map(|s| [s.from, s.to])
-        .filter(|e| drawn.iter().all(|d| (d - e).abs() > 2.0 * snap));
+        .filter(|e| drawn.iter().all(|d| (d - e).abs() > snap));
     cluster(drawn.iter().copied().chain(ends).collect(), snap)
 }
 
@@ -472,6 +472,17 @@ mod tests {
             .expect("the lower table");
         assert_eq!(below.xs.len(), 3);
         assert!((below.xs[1] - 104.6).abs() < 0.01, "{:?}", below.xs);
+    }
+
+    #[test]
+    fn a_last_row_left_open_by_a_page_break_is_a_row() {
+        // The verticals run 9.5 pt past the last drawn horizontal.
+        let mut rules = vec![h(0.0, 0.0, 60.0), h(20.0, 0.0, 60.0)];
+        for x in [0.0, 30.0, 60.0] {
+            rules.push(v(x, 0.0, 29.5));
+        }
+        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[(15.0, 25.0)])[0];
+        assert_eq!(g.rows(), 2, "{:?}", g.ys);
     }
 
     #[test]

@@ -75,6 +75,16 @@ fn running_id(line: &Line, page_height: f32) -> (bool, i32, String) {
     )
 }
 
+/// Whether a line stands apart from the page's other lines, as a page number
+/// does: a number set right above or below a line is part of its block ("20"
+/// over "24年…", a title wrapped inside its year).
+fn apart(line: &Line, lines: &[Line]) -> bool {
+    lines.iter().filter(|o| !std::ptr::eq(*o, line)).all(|o| {
+        let gap = (o.bbox.y0 - line.bbox.y1).max(line.bbox.y0 - o.bbox.y1);
+        gap > 0.8 * line.size.max(o.size)
+    })
+}
+
 /// Lines and tables of the whole document in reading order, without what is
 /// printed in the page margins around the report: page numbers, browser
 /// lines, and running headers or footers (the same text on several pages).
@@ -88,18 +98,18 @@ pub fn items(doc: &Document) -> Vec<Item<'_>> {
                 .insert(p.number);
         }
     }
-    let running = |l: &Line, page_height: f32| {
-        is_page_number(&l.text)
+    let running = |l: &Line, page: &crate::layout::PageLayout| {
+        (is_page_number(&l.text) && apart(l, &page.lines))
             || is_browser_line(&l.text)
             || pages_with
-                .get(&running_id(l, page_height))
+                .get(&running_id(l, page.height))
                 .is_some_and(|pages| pages.len() >= 2)
     };
     let mut out = Vec::new();
     for p in &doc.pages {
         let mut here: Vec<(f32, Item)> = Vec::new();
         for l in &p.lines {
-            if in_margin(l, p.height) && running(l, p.height) {
+            if in_margin(l, p.height) && running(l, p) {
                 continue;
             }
             here.push((

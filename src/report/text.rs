@@ -264,10 +264,16 @@ pub fn paragraphs(items: &[Item]) -> String {
 
 const CN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
+/// Other ways zero is written in a Chinese-numeral year: 零, and the white
+/// circle ○ (U+25CB) many documents put for 〇.
+fn is_cn_zero(c: char) -> bool {
+    c == '零' || c == '○'
+}
+
 /// A number written in Chinese numerals: "十七" 17, "二十" 20, "二〇二四" 2024.
 fn cn_number(s: &str) -> Option<u32> {
     let digit = |c: char| {
-        if c == '零' {
+        if is_cn_zero(c) {
             Some(0)
         } else {
             CN_DIGITS.iter().position(|&d| d == c).map(|p| p as u32)
@@ -365,7 +371,7 @@ pub fn year_in(text: &str) -> Option<(u32, usize)> {
         let run: String = chars[k..]
             .iter()
             .map(|x| x.1)
-            .take_while(|c| c.is_ascii_digit() || CN_DIGITS.contains(c) || *c == '零')
+            .take_while(|c| c.is_ascii_digit() || CN_DIGITS.contains(c) || is_cn_zero(*c))
             .collect();
         if run.chars().count() == 4
             && text[i + run.len()..].starts_with('年')
@@ -468,6 +474,7 @@ mod tests {
         assert_eq!(parse_date("2024 年 1 月 11 日"), Some((2024, 1, 11)));
         assert_eq!(parse_date("二〇二四年一月十七日"), Some((2024, 1, 17)));
         assert_eq!(parse_date("二〇二〇年十二月三十一日"), Some((2020, 12, 31)));
+        assert_eq!(parse_date("二○二四年三月二日"), Some((2024, 3, 2)));
         assert_eq!(parse_date("2024年1月1l日"), Some((2024, 1, 11)));
         assert_eq!(parse_date("统计期限为2023年1月1日到2023年12月31日"), None);
     }

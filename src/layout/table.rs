@@ -26,6 +26,22 @@ struct Seg {
     at: f32,
     from: f32,
     to: f32,
+    /// The band across the line its joined pieces occupy (both strokes of
+    /// a double border): `at` lies within it.
+    lo: f32,
+    hi: f32,
+}
+
+impl Seg {
+    fn new(at: f32, a: f32, b: f32) -> Seg {
+        Seg {
+            at,
+            from: a.min(b),
+            to: a.max(b),
+            lo: at,
+            hi: at,
+        }
+    }
 }
 
 /// A table's grid and its cells; text is filled in by the caller.
@@ -95,19 +111,9 @@ fn split_and_merge(rules: &[Rule], snap: f32) -> (Vec<Seg>, Vec<Seg>) {
             continue;
         }
         if dy <= 1.0 && dx > dy {
-            let y = (r.from.1 + r.to.1) / 2.0;
-            hs.push(Seg {
-                at: y,
-                from: r.from.0.min(r.to.0),
-                to: r.from.0.max(r.to.0),
-            });
+            hs.push(Seg::new((r.from.1 + r.to.1) / 2.0, r.from.0, r.to.0));
         } else if dx <= 1.0 && dy > dx {
-            let x = (r.from.0 + r.to.0) / 2.0;
-            vs.push(Seg {
-                at: x,
-                from: r.from.1.min(r.to.1),
-                to: r.from.1.max(r.to.1),
-            });
+            vs.push(Seg::new((r.from.0 + r.to.0) / 2.0, r.from.1, r.to.1));
         }
     }
     (merge(hs, snap), merge(vs, snap))
@@ -144,37 +150,41 @@ fn merge(mut segs: Vec<Seg>, snap: f32) -> Vec<Seg> {
             }
         }
     }
-    // Per joined line: the sum of its pieces' positions, their count, its extent.
-    let mut lines: Vec<(f32, usize, f32, f32)> = Vec::new();
+    // Per joined line: the sum of its pieces' positions, their count, and the
+    // line with its extent and band so far.
+    let mut lines: Vec<(f32, usize, Seg)> = Vec::new();
     let mut line_of_root: Vec<Option<usize>> = vec![None; segs.len()];
     for (i, s) in segs.iter().enumerate() {
         let root = find(&mut parent, i);
         match line_of_root[root] {
             Some(k) => {
-                let l = &mut lines[k];
-                l.0 += s.at;
-                l.1 += 1;
-                l.2 = l.2.min(s.from);
-                l.3 = l.3.max(s.to);
+                let (sum, n, l) = &mut lines[k];
+                *sum += s.at;
+                *n += 1;
+                l.from = l.from.min(s.from);
+                l.to = l.to.max(s.to);
+                l.lo = l.lo.min(s.lo);
+                l.hi = l.hi.max(s.hi);
             }
             None => {
                 line_of_root[root] = Some(lines.len());
-                lines.push((s.at, 1, s.from, s.to));
+                lines.push((s.at, 1, *s));
             }
         }
     }
     lines
         .into_iter()
-        .map(|(sum, n, from, to)| Seg {
+        .map(|(sum, n, l)| Seg {
             at: sum / n as f32,
-            from,
-            to,
+            ..l
         })
         .collect()
 }
 
+/// Whether a horizontal and a vertical meet, within `snap` of each other's
+/// band: the inner stroke of a double border ends short of the outer one.
 fn touches(h: &Seg, v: &Seg, snap: f32) -> bool {
-    v.at >= h.from - snap && v.at <= h.to + snap && h.at >= v.from - snap && h.at <= v.to + snap
+    v.hi >= h.from - snap && v.lo <= h.to + snap && h.hi >= v.from - snap && h.lo <= v.to + snap
 }
 
 /// Groups horizontal and vertical segments into connected sets.
@@ -483,6 +493,21 @@ mod tests {
         }
         let g = &grids_from_rules(&rules, DRAWN_SNAP, &[(15.0, 25.0)])[0];
         assert_eq!(g.rows(), 2, "{:?}", g.ys);
+    }
+
+    #[test]
+    fn a_table_framed_by_a_double_border_keeps_its_inner_lines() {
+        // Outer frame stroked twice, 3 pt apart; the inner rules end short
+        // of the inner stroke, 3.75 pt away, 5.25 pt from the frame's middle.
+        let mut rules = Vec::new();
+        for d in [0.0, 3.0] {
+            rules.extend([h(d, d, 200.0 - d), h(60.0 - d, d, 200.0 - d)]);
+            rules.extend([v(d, d, 60.0 - d), v(200.0 - d, d, 60.0 - d)]);
+        }
+        rules.extend([h(30.0, 6.75, 193.25), v(100.0, 6.75, 53.25)]);
+        let grids = grids_from_rules(&rules, DRAWN_SNAP, &[]);
+        assert_eq!(grids.len(), 1);
+        assert_eq!((grids[0].rows(), grids[0].cols()), (2, 2));
     }
 
     #[test]

@@ -4,91 +4,11 @@
 mod common;
 
 use serde_json::Value;
-use std::collections::BTreeSet;
 use std::path::Path;
 
 fn read_json(p: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-/// Character-level similarity: 1 − Levenshtein distance / longer length.
-fn text_similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
-}
-
-fn issue_set(v: &Value, errors_only: bool) -> BTreeSet<(String, String)> {
-    v["issues"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|i| !errors_only || i["severity"] == "error")
-        .map(|i| {
-            (
-                i["code"].as_str().unwrap_or("").to_string(),
-                i["pointer"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
-}
-
-/// Compares one output with its expectation; returns (fields, wrong fields).
-fn compare(name: &str, got: &Value, want: &Value, problems: &mut Vec<String>) -> (usize, usize) {
-    let blocks = [
-        "source",
-        "report",
-        "active_disclosure",
-        "applications",
-        "reviews",
-    ];
-    let (mut fields, misses) = common::mismatches(got, want, &blocks);
-    let mut wrong = misses.len();
-    for (pointer, g, w) in misses {
-        problems.push(format!("{name}: {pointer}: got {g}, expected {w}"));
-    }
-    for key in ["overview", "problems", "other"] {
-        fields += 1;
-        let (g, w) = (&got["sections"][key], &want["sections"][key]);
-        let ok = match (g.as_str(), w.as_str()) {
-            (Some(g), Some(w)) => {
-                let s = text_similarity(g, w);
-                if s < 0.98 {
-                    problems.push(format!("{name}: /sections/{key}: similarity {s:.3}\n  got:      {g}\n  expected: {w}"));
-                }
-                s >= 0.98
-            }
-            _ => {
-                if g != w {
-                    problems.push(format!("{name}: /sections/{key}: got {g}, expected {w}"));
-                }
-                g == w
-            }
-        };
-        wrong += usize::from(!ok);
-    }
-    let (want_issues, got_issues) = (issue_set(want, false), issue_set(got, false));
-    for missing in want_issues.difference(&got_issues) {
-        problems.push(format!("{name}: expected issue {missing:?} not reported"));
-    }
-    for extra in issue_set(got, true).difference(&issue_set(want, true)) {
-        problems.push(format!("{name}: unexpected error issue {extra:?}"));
-    }
-    (fields, wrong)
 }
 
 #[test]
@@ -115,7 +35,7 @@ fn every_typed_sample_matches_its_expected_json() {
                 continue;
             }
         };
-        let (f, w) = compare(rel, &got, &read_json(expected), &mut problems);
+        let (f, w) = common::compare(rel, &got, &read_json(expected), &mut problems);
         fields += f;
         wrong += w;
     }
@@ -136,7 +56,7 @@ fn every_typed_sample_matches_its_expected_json() {
 
 #[test]
 fn similarity_measure_is_sane() {
-    assert_eq!(text_similarity("abc", "abc"), 1.0);
-    assert!(text_similarity("abcd", "abce") < 0.8);
-    assert_eq!(text_similarity("", ""), 1.0);
+    assert_eq!(common::text_similarity("abc", "abc"), 1.0);
+    assert!(common::text_similarity("abcd", "abce") < 0.8);
+    assert_eq!(common::text_similarity("", ""), 1.0);
 }

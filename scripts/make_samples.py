@@ -5,6 +5,7 @@ and, for each, the expected report JSON.
     scripts/make_samples.py            regenerate every sample, samples/bad/ and samples/README.md
     scripts/make_samples.py NAME...    regenerate only the named samples (e.g. h01_xiqu_2023, bad)
     scripts/make_samples.py --list     list the sample names
+    scripts/make_samples.py --readme   rewrite samples/README.md only
 
 Each sample is held below as structured data (title lines, prose sections as
 lists of paragraphs, the printed strings of the three tables, signature, date
@@ -2087,15 +2088,55 @@ def write_readme():
         '',
         'Tools: /usr/bin/python3 with python3-docx, chromium, LibreOffice, poppler-utils, qpdf, fonts-noto-cjk,',
         'fonts-wqy-zenhei, fonts-arphic-uming.',
-    ]
+        '',
+    ] + VARIANTS_README
     enc_pages = None
     with open(os.path.join(OUT, 'README.md'), 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines) + '\n')
 
 
+VARIANTS_README = '''## Generated layouts: `variants/`
+
+`scripts/variants` draws reports from the seeds' prose with every layout dimension drawn at
+random, renders them, and writes the expected JSON from its own draw (never from an
+extractor). `variants/` holds 64 of them (`scripts/variants --n 66 --seed 1 --out
+samples/variants --keep`; a draw whose PDF does not carry its own text, for a font without a
+glyph, is left out): for each, the PDF, `NAME.expected.json`, and `NAME.dims.json`, the
+dimensions it was drawn with. `tests/variants.rs` reads them in one batch and requires every
+field and every metadata value, and has a test for each kind of layout below that once lost a
+table or a field. `scripts/variants --n 500 --seed S` scores a fresh draw (use a seed never used
+before) and prints the accuracy by dimension, so a weak dimension shows by name.
+
+| dimension | values drawn |
+| --- | --- |
+| `producer` | `html` (HTML → Chromium), `docx` (python-docx → LibreOffice), `tex` (XeLaTeX: xeCJK, longtable, multirow; rules as filled rectangles, no space glyphs) |
+| `page`, margins | A4, Letter, B5, A5; margins 15–38 mm (less on A5) |
+| fonts | body, heading, title and table faces drawn apart from 宋 (Noto Serif CJK, AR PL UMing, AR PL SungtiL GB), 黑 (Noto Sans CJK, WenQuanYi Zen Hei / Micro Hei) and 楷 (AR PL UKai, AR PL KaitiM GB, LXGW WenKai) faces; Latin digits in DejaVu or the CJK face; body 10–16 pt, line spacing 1.3–2, tables 7.5–12 pt, title 16–26 pt, bold or not |
+| `title` | one line, spaces around the year, organization / year line, year first ("2020年上海市政府…"), no organization (the body only in the signature) |
+| `title_wrap` | none, a short tail line of 1–4 characters ("…年度报" / "告"), cut in the middle; long titles also wrap by themselves |
+| `date_under_title` | none, 发布时间：YYYY-MM-DD HH:MM, 发布日期：YYYY-MM-DD, 成文日期：Y年M月D日, 来源：… 发布时间：…, 发布日期 in Chinese numerals |
+| `signature`, `date_form` | body and date, date only, body only, none; dates in digits, spaced, zero-padded, Chinese numerals (〇 or ○) |
+| `published_from` | the signature's date, the date near the title, none |
+| `preamble` | none, the seed's, the seed's naming the report in 《》 |
+| `heading_numbering`, `heading_wording`, `problems_heading` | 一、 一． 一. "一 " 第一部分 第一部分：; both formats' wordings and variants (存在的主要问题和改进情况, 因政府信息公开工作被申请行政复议、提起行政诉讼情况, …) |
+| `format`, `other_row` | 2021 and 2019 formats; （六）其他处理 split or as one row |
+| `numbers`, `zero_mark`, `blanks`, `misprint` | all zero, small, medium, large (to 8 digits); zero printed as 0 — - / 无; blank cells; a misprinted total |
+| `t2_header`, `t2_words` | table 二's header per item or once; row labels the template does not know |
+| `t3_header`, `t3_head_mode`, `t3_words` | table 三's header of 1, 2 or 3 rows; header text normal, one character per line, letter-spaced, distributed, wrapped; applicant labels the template does not know |
+| `t3_vlabel`, `t3_labels`, `t3_numbering` | 三、本年度办理结果 across, one character per line, or vertical; label columns wide or narrow (labels wrap anywhere); sub-rows numbered 1. 1、 1． （1） |
+| `t4_header`, `t4_head_mode`, `t4_words` | table 四's header: 行政复议 / 行政诉讼 over 未经复议直接起诉 / 复议后起诉 with the outcomes spanning two rows or all in the third; one group row 行政诉讼（未经复议直接起诉）, wrapped inside the word or not; outcome wordings the template does not know |
+| `borders` | collapsed, boxes drawn apart (border-spacing), double; 0.5–1.5 pt, black or grey; band rows shaded or not; values centred, left or right |
+| `repeat_header`, `t2_break`, `t3_break`, `t4_break` | space drawn over a page before a table's heading puts the page break at any row, header included; headers repeated or not (read from the PDF: where each table was cut) |
+| `footer`, `browser_chrome` | page numbers — N —, -N-, 第N页, 第 N 页 共 M 页, N / M, none; Chromium's own date, title, address and "1/5" around each page |
+'''.split('\n')
+
+
 # ---------------------------------------------------------------------------
 
 def main(argv):
+    if '--readme' in argv:
+        write_readme()
+        return
     if '--list' in argv:
         for s in SAMPLES:
             print(s['name'])

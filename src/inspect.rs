@@ -351,6 +351,7 @@ mod tests {
                         bbox,
                         text: "1".into(),
                         confidence: 1.0,
+                        spills: false,
                     })
                     .collect(),
                 owner: Vec::new(),

@@ -21,6 +21,11 @@ pub struct Cell {
     pub text: String,
     /// Lowest glyph confidence in the cell (1.0 when empty).
     pub confidence: f32,
+    /// Text runs across the cell's left or right side (a number too long for
+    /// a narrow column, set over the rule): which cell it belongs to cannot
+    /// be told.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub spills: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,6 +92,32 @@ fn ser_bbox<S: serde::Serializer>(b: &BBox, s: S) -> Result<S::Ok, S::Error> {
     [r(b.x0), r(b.y0), r(b.x1), r(b.y1)].serialize(s)
 }
 
+/// How far (points) a typed glyph may reach past its cell's side: a cell's
+/// padding keeps its text off the rule, so a glyph across it runs over.
+const SPILL: f32 = 0.25;
+
+/// The cells a digit set over a side of its cell `ci` runs across: that cell
+/// and its neighbour on the other side. A number that runs over a rule
+/// cannot be told apart from the neighbour's. (A label's punctuation hanging
+/// over its side corrupts no number: a value cell drops it.)
+fn spilled_cells(grid: &table::Grid, ci: usize, glyph: &Glyph) -> Vec<usize> {
+    let (cell, y) = (&grid.cells[ci].bbox, glyph.bbox.cy());
+    let mut out = Vec::new();
+    if !crate::template::label::to_half_width(glyph.ch).is_ascii_digit() {
+        return out;
+    }
+    for (past, x) in [
+        (glyph.bbox.x0 < cell.x0 - SPILL, cell.x0 - 1.0),
+        (glyph.bbox.x1 > cell.x1 + SPILL, cell.x1 + 1.0),
+    ] {
+        if past {
+            out.push(ci);
+            out.extend(grid.cell_at(x, y).filter(|&n| n != ci));
+        }
+    }
+    out
+}
+
 /// Reconstructs the lines and tables of one page.
 pub fn analyze(page: &Page) -> PageLayout {
     let (spaces, snap) = if page.source == TextSource::Ocr {
@@ -105,12 +136,19 @@ pub fn analyze(page: &Page) -> PageLayout {
         .iter()
         .map(|g| vec![Vec::new(); g.cells.len()])
         .collect();
+    let mut spilled: Vec<Vec<bool>> = grids.iter().map(|g| vec![false; g.cells.len()]).collect();
     let mut free: Vec<&Glyph> = Vec::new();
     'glyphs: for gl in &page.glyphs {
         let (x, y) = (gl.bbox.cx(), gl.bbox.cy());
         for (gi, grid) in grids.iter().enumerate() {
             if let Some(ci) = grid.cell_at(x, y) {
                 in_cell[gi][ci].push(gl);
+                // A scan's glyph boxes are the page pass's; its cells are read again from their crops.
+                if page.source == TextSource::Native {
+                    for n in spilled_cells(grid, ci, gl) {
+                        spilled[gi][n] = true;
+                    }
+                }
                 continue 'glyphs;
             }
         }
@@ -119,13 +157,15 @@ pub fn analyze(page: &Page) -> PageLayout {
     let mut tables: Vec<Table> = grids
         .into_iter()
         .zip(in_cell)
-        .map(|(grid, cell_glyphs)| {
+        .zip(spilled)
+        .map(|((grid, cell_glyphs), spilled)| {
             let bbox = grid.bbox();
             let cells = grid
                 .cells
                 .iter()
                 .zip(cell_glyphs)
-                .map(|(gc, gs)| {
+                .zip(spilled)
+                .map(|((gc, gs), spills)| {
                     let lines = build_lines(&gs, spaces);
                     Cell {
                         row: gc.row,
@@ -135,6 +175,7 @@ pub fn analyze(page: &Page) -> PageLayout {
                         bbox: gc.bbox,
                         text: join_block(&lines),
                         confidence: lines.iter().map(|l| l.confidence).fold(1.0, f32::min),
+                        spills,
                     }
                 })
                 .collect();
@@ -196,4 +237,65 @@ pub fn debug_json(layout: &PageLayout) -> serde_json::Value {
         "lines": lines,
         "tables": layout.tables,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Rule;
+
+    fn rule(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
+        Rule {
+            from: (x0, y0),
+            to: (x1, y1),
+            width: 0.5,
+        }
+    }
+
+    fn digit(ch: char, x: f32) -> Glyph {
+        Glyph {
+            ch,
+            bbox: BBox::new(x, 4.0, x + 5.0, 14.0),
+            size: 10.0,
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn a_number_set_over_a_cell_side_spills_into_both_cells() {
+        // Two 30 pt cells; "1234567" starts in the first and runs 6 pt into the second.
+        let rules = vec![
+            rule(0.0, 0.0, 60.0, 0.0),
+            rule(0.0, 18.0, 60.0, 18.0),
+            rule(0.0, 0.0, 0.0, 18.0),
+            rule(30.0, 0.0, 30.0, 18.0),
+            rule(60.0, 0.0, 60.0, 18.0),
+        ];
+        let glyphs: Vec<Glyph> = "1234567"
+            .chars()
+            .enumerate()
+            .map(|(i, ch)| digit(ch, 1.0 + 5.0 * i as f32))
+            .collect();
+        let page = Page {
+            number: 1,
+            width: 100.0,
+            height: 100.0,
+            glyphs,
+            rules,
+            source: TextSource::Native,
+        };
+        let layout = analyze(&page);
+        let cells = &layout.tables[0].cells;
+        assert_eq!(cells.len(), 2);
+        assert!(cells.iter().all(|c| c.spills), "{cells:?}");
+        let tidy = Page {
+            glyphs: "12"
+                .chars()
+                .enumerate()
+                .map(|(i, ch)| digit(ch, 10.0 + 5.0 * i as f32))
+                .collect(),
+            ..page
+        };
+        assert!(!analyze(&tidy).tables[0].cells.iter().any(|c| c.spills));
+    }
 }

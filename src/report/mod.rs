@@ -249,6 +249,7 @@ fn text_facts(doc: &Document, issues: &mut Vec<Issue>) -> TextFacts {
             Item::Table { .. } => None,
         })
         .collect();
+    let mut date_line = None;
     if let Some(&(k, line, _)) = last_lines
         .iter()
         .rev()
@@ -259,13 +260,17 @@ fn text_facts(doc: &Document, issues: &mut Vec<Issue>) -> TextFacts {
             published = Some(format!("{y:04}-{m:02}-{d:02}"));
         }
         tail_end = k;
+        date_line = Some(line);
     }
     if let Some(&(k, line, page)) = last_lines.iter().rev().find(|(k, _, _)| *k < tail_end) {
         let t = compact(&line.text);
         // Set off to the right: it starts past a paragraph's indent and
         // reaches into the right half (a long name on a narrow page starts left of centre).
         let (left, right) = text_edges(&items, page);
-        let right_side = line.bbox.x0 > left + 2.5 * line.size
+        // A long name may fill the line: then it ends where the date under it ends.
+        let with_date =
+            date_line.is_some_and(|d| (d.bbox.x1 - line.bbox.x1).abs() < 0.5 * line.size);
+        let right_side = (line.bbox.x0 > left + 2.5 * line.size || with_date)
             && line.bbox.x1 > (left + right) / 2.0 + line.size;
         if right_side && t.chars().count() <= 30 && !t.ends_with(['。', '；', '：']) {
             signature = Some(t);

@@ -185,6 +185,18 @@ fn read_cell(
         raw: cell.text.clone(),
         confidence: cell.confidence,
     });
+    if cell.spills {
+        issues.push(Issue::warning(
+            "unreadable_value",
+            pointer.clone(),
+            format!(
+                "page {page}: the text {:?} runs across the cell's side, so which cell it belongs to cannot be told",
+                cell.text
+            ),
+        ));
+        values.push(pointer, kind, None, prov);
+        return;
+    }
     let value = match parse(&cell.text, kind) {
         Parsed::Value { value, converted } => {
             if cell.confidence < LOW_CONFIDENCE {
@@ -259,6 +271,8 @@ fn first_data_row(t: &Table) -> usize {
 struct Stack<'t> {
     cell: &'t Cell,
     text: String,
+    /// Which header cells are over it (their places among the cells above).
+    heads: Vec<usize>,
 }
 
 /// The header stacks over the cells of row `row` of part `pi`: the header
@@ -281,12 +295,14 @@ fn stacks<'t>(parts: &[&'t Table], pi: usize, row: usize) -> Vec<Stack<'t>> {
         .into_iter()
         .map(|cell| {
             let cx = cell.bbox.cx();
-            let text = above
-                .iter()
-                .filter(|h| h.bbox.x0 <= cx && cx <= h.bbox.x1)
-                .map(|h| compact_label(&h.text))
+            let heads: Vec<usize> = (0..above.len())
+                .filter(|&i| above[i].bbox.x0 <= cx && cx <= above[i].bbox.x1)
                 .collect();
-            Stack { cell, text }
+            let text = heads
+                .iter()
+                .map(|&i| compact_label(&above[i].text))
+                .collect();
+            Stack { cell, text, heads }
         })
         .collect()
 }
@@ -541,6 +557,7 @@ fn join_cell<'a>(a: Cow<'a, Cell>, b: Cow<'a, Cell>) -> Cow<'a, Cell> {
     let mut joined = a.into_owned();
     joined.text.push_str(&b.text);
     joined.confidence = joined.confidence.min(b.confidence);
+    joined.spills |= b.spills;
     Cow::Owned(joined)
 }
 
@@ -752,7 +769,7 @@ fn one_per_header<'s, 't>(stacks: Vec<&'s Stack<'t>>) -> Vec<&'s Stack<'t>> {
     let mut out: Vec<&Stack> = Vec::new();
     for s in stacks {
         match out.last_mut() {
-            Some(last) if last.text == s.text && !s.text.is_empty() => {
+            Some(last) if last.heads == s.heads && !s.heads.is_empty() => {
                 if last.cell.text.trim().is_empty() {
                     *last = s;
                 }
@@ -1164,6 +1181,7 @@ mod tests {
                     bbox: BBox::new(x, y, x + 20.0, y + 10.0),
                     text: text.to_string(),
                     confidence: 1.0,
+                    spills: false,
                 });
             }
         }
@@ -1286,6 +1304,18 @@ mod tests {
         );
         assert_eq!(v.get("/applications/new/natural_person"), None);
         assert!(v.has("/applications/new/natural_person"));
+    }
+
+    #[test]
+    fn columns_whose_headers_read_alike_stay_apart() {
+        // Outcome headers cut by a page break read "结果" over two columns.
+        let t = grid(
+            4,
+            &[&["行政复议", "行政复议"], &["结果", "结果"], &["1", "2"]],
+        );
+        let all = stacks(&[&t], 0, 2);
+        let kept = one_per_header(all.iter().collect());
+        assert_eq!(kept.len(), 2);
     }
 
     #[test]

@@ -190,6 +190,11 @@ pub fn heading_positions(items: &[Item]) -> [Option<usize>; 6] {
     pos
 }
 
+/// What a sentence, and so a paragraph, ends with.
+const SENTENCE_ENDS: &[char] = &[
+    '。', '！', '？', '；', '：', ';', ':', '!', '?', '.', '”', '）', ')',
+];
+
 /// Joins lines into paragraphs: a new paragraph starts at an indented line,
 /// after a line that stops short of the right margin, or after a table.
 pub fn paragraphs(items: &[Item]) -> String {
@@ -231,7 +236,11 @@ pub fn paragraphs(items: &[Item]) -> String {
             None => true,
             Some((pp, pl)) => {
                 let (_, pright) = margins(pp);
-                let short = pl.bbox.x1 < pright - 1.5 * pl.size.max(1.0);
+                // A line stopping short ends a paragraph only after a sentence
+                // ends: a typesetter leaves a line short now and then (TeX
+                // before an unbreakable run).
+                let short = pl.bbox.x1 < pright - 1.5 * pl.size.max(1.0)
+                    && pl.text.trim_end().ends_with(SENTENCE_ENDS);
                 let gap = pp == page && line.bbox.y0 - pl.bbox.y1 > 1.2 * em;
                 after_table || indented || short || gap
             }

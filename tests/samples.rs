@@ -39,19 +39,7 @@ fn every_typed_sample_matches_its_expected_json() {
         fields += f;
         wrong += w;
     }
-    eprintln!(
-        "typed samples: {} files, {} fields, {} wrong, accuracy {:.2} %",
-        samples.len(),
-        fields,
-        wrong,
-        100.0 * (fields - wrong) as f64 / fields.max(1) as f64
-    );
-    assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    common::assert_all_right("typed samples", samples.len(), fields, wrong, &problems);
 }
 
 #[test]

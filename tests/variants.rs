@@ -117,17 +117,7 @@ fn every_generated_report_is_read_right() {
         fields += f;
         wrong += w;
     }
-    eprintln!(
-        "generated reports: {} files, {fields} fields, {wrong} wrong, accuracy {:.2} %",
-        all.len(),
-        100.0 * (fields - wrong) as f64 / fields.max(1) as f64
-    );
-    assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    common::assert_all_right("generated reports", all.len(), fields, wrong, &problems);
 }
 
 #[test]

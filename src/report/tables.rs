@@ -1195,6 +1195,16 @@ mod tests {
         }
     }
 
+    /// [`grid`] over rows of owned strings.
+    fn owned_grid(page: usize, rows: &[Vec<String>]) -> Table {
+        let refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        grid(page, &slices)
+    }
+
     #[test]
     fn a_header_tail_with_one_misread_dash_is_still_a_header() {
         let head = grid(
@@ -1238,12 +1248,7 @@ mod tests {
         ] {
             let mut rows: Vec<Vec<String>> = header;
             rows.push(values.clone());
-            let refs: Vec<Vec<&str>> = rows
-                .iter()
-                .map(|r| r.iter().map(String::as_str).collect())
-                .collect();
-            let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
-            let t = grid(5, &slices);
+            let t = owned_grid(5, &rows);
             let (mut v, mut issues) = (Values::default(), Vec::new());
             map_reviews(&[&t], &TEMPLATE_2021, &mut v, &mut issues);
             assert!(issues.is_empty(), "{issues:?}");
@@ -1322,12 +1327,7 @@ mod tests {
     fn table_4_of_15_values_under_unknown_headers_is_read_in_order() {
         let mut rows: Vec<Vec<String>> = vec![(0..15).map(|i| format!("甲乙{i}")).collect()];
         rows.push((1..=15).map(|v| v.to_string()).collect());
-        let refs: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|r| r.iter().map(String::as_str).collect())
-            .collect();
-        let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
-        let t = grid(5, &slices);
+        let t = owned_grid(5, &rows);
         let (mut v, mut issues) = (Values::default(), Vec::new());
         map_reviews(&[&t], &TEMPLATE_2021, &mut v, &mut issues);
         assert_eq!(issues.len(), 1);

@@ -168,3 +168,24 @@ pub fn compare(
     }
     (fields, wrong)
 }
+
+/// Prints the accuracy over a set of files and fails with every problem.
+#[allow(dead_code)]
+pub fn assert_all_right(
+    what: &str,
+    files: usize,
+    fields: usize,
+    wrong: usize,
+    problems: &[String],
+) {
+    eprintln!(
+        "{what}: {files} files, {fields} fields, {wrong} wrong, accuracy {:.2} %",
+        100.0 * (fields - wrong) as f64 / fields.max(1) as f64
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

@@ -11,14 +11,8 @@ use std::sync::OnceLock;
 /// A line outside the tables, or the place of a table, in reading order.
 #[derive(Debug, Clone, Copy)]
 pub enum Item<'a> {
-    Line {
-        page: usize,
-        line: &'a Line,
-        page_width: f32,
-    },
-    Table {
-        page: usize,
-    },
+    Line { page: usize, line: &'a Line },
+    Table { page: usize },
 }
 
 /// "— 2 —", "-3-", "第 2 页", "2 / 5": page numbers, not text.
@@ -117,7 +111,6 @@ pub fn items(doc: &Document) -> Vec<Item<'_>> {
                 Item::Line {
                     page: p.number,
                     line: l,
-                    page_width: p.width,
                 },
             ));
         }

@@ -2,6 +2,7 @@
 //! the CJK spacing rules.
 
 use crate::page::{BBox, Glyph};
+use crate::template::label::to_half_width;
 
 /// One line of text in reading order, with the glyphs it was built from.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +31,40 @@ pub fn is_cjk(ch: char) -> bool {
         | 0x2026             // ellipsis
         | 0x00B7             // middle dot
         | 0x20000..=0x2FFFF) // extensions B–F
+}
+
+/// "— 2 —", "-3-", "第 2 页", "2 / 5": page numbers, not text.
+pub fn is_page_number(text: &str) -> bool {
+    let core: String = text
+        .chars()
+        .map(to_half_width)
+        .filter(|c| !c.is_whitespace() && !"-—–‒―−_·•第页共/".contains(*c))
+        .collect();
+    !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A page number set with its decoration ("— 2 —", "2 / 5", "第2页"): never
+/// a table value (a signed change "-1" has a dash on one side only), even
+/// where a table's rules run through the page's margin.
+pub fn is_decorated_page_number(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .map(to_half_width)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let dash = |c: Option<char>| c.is_some_and(|c| "-—–‒―−".contains(c));
+    let framed = dash(t.chars().next()) && dash(t.chars().last());
+    let counted = t
+        .split_once('/')
+        .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
+    let worded = t.contains('第') && t.contains('页');
+    is_page_number(&t) && (framed || counted || worded)
+}
+
+/// Whether a line sits in the band at the top or bottom of its page where
+/// running headers, footers and page numbers are printed.
+pub fn in_margin(line: &Line, page_height: f32) -> bool {
+    line.bbox.y0 > page_height * 0.85 || line.bbox.y1 < page_height * 0.12
 }
 
 /// Where the spaces between words come from.
@@ -180,6 +215,16 @@ mod tests {
             .into_iter()
             .map(|l| l.text)
             .collect()
+    }
+
+    #[test]
+    fn page_numbers_with_their_decoration_are_told_from_signed_values() {
+        for t in ["— 2 —", "-3-", "5 / 8", "第 2 页", "第2页 共5页"] {
+            assert!(is_decorated_page_number(t), "{t}");
+        }
+        for t in ["-1", "+5", "12", "/", "—", "2024"] {
+            assert!(!is_decorated_page_number(t), "{t}");
+        }
     }
 
     #[test]

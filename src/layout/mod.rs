@@ -5,7 +5,8 @@ pub mod lines;
 pub mod table;
 
 use crate::page::{BBox, Glyph, Page, TextSource};
-pub use lines::{Line, Spaces, build_lines, is_cjk, join_block};
+use lines::is_decorated_page_number;
+pub use lines::{Line, Spaces, build_lines, in_margin, is_cjk, is_page_number, join_block};
 use serde::Serialize;
 use table::grids_from_rules;
 
@@ -154,6 +155,10 @@ pub fn analyze(page: &Page) -> PageLayout {
         }
         free.push(gl);
     }
+    // A page number caught inside a table whose rules run into the page's
+    // margin (a browser draws a row cut by a page break down to the sheet's
+    // foot) is page furniture, not a cell's text.
+    let mut furniture: Vec<Line> = Vec::new();
     let mut tables: Vec<Table> = grids
         .into_iter()
         .zip(in_cell)
@@ -166,7 +171,11 @@ pub fn analyze(page: &Page) -> PageLayout {
                 .zip(cell_glyphs)
                 .zip(spilled)
                 .map(|((gc, gs), spills)| {
-                    let lines = build_lines(&gs, spaces);
+                    let (pages, lines): (Vec<Line>, Vec<Line>) =
+                        build_lines(&gs, spaces).into_iter().partition(|l| {
+                            in_margin(l, page.height) && is_decorated_page_number(&l.text)
+                        });
+                    furniture.extend(pages);
                     Cell {
                         row: gc.row,
                         col: gc.col,
@@ -190,11 +199,14 @@ pub fn analyze(page: &Page) -> PageLayout {
         })
         .collect();
     tables.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+    let mut lines = build_lines(&free, spaces);
+    lines.append(&mut furniture);
+    lines.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
     let mut layout = PageLayout {
         number: page.number,
         width: page.width,
         height: page.height,
-        lines: build_lines(&free, spaces),
+        lines,
         tables,
     };
     // OCR reads the cells after the layout; until then they are all empty.

@@ -25,8 +25,9 @@ pub fn parse(raw: &str, kind: Kind) -> Parsed {
         .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
         .collect();
     // Punctuation of a neighbouring label that overhangs into the cell
-    // ("2、" set in a cell too narrow for it) is not part of the value.
-    let s = s.trim_matches(['、', '。', ';', ':']);
+    // ("2、" set in a cell too narrow for it, a closing bracket) is not part
+    // of the value.
+    let s = s.trim_matches(['、', '。', ';', ':', '(', ')']);
     if s.is_empty() {
         return Parsed::Blank;
     }
@@ -107,6 +108,7 @@ mod tests {
     fn a_neighbours_punctuation_and_wrapped_digits_leave_the_number() {
         assert_eq!(v("0、", Kind::Count), Some(0.0));
         assert_eq!(v("、12", Kind::Count), Some(12.0));
+        assert_eq!(v("，87）", Kind::Count), Some(87.0));
         assert_eq!(v("160 1", Kind::Count), Some(1601.0));
         assert_eq!(parse("、", Kind::Count), Parsed::Blank);
     }

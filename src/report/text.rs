@@ -1,7 +1,7 @@
 //! Text outside the tables: section headings, prose paragraphs, the title,
 //! the signature and the publication date.
 
-use crate::layout::{Document, Line, is_cjk};
+use crate::layout::{Document, Line, in_margin, is_cjk, is_page_number};
 use crate::template::SECTIONS;
 use crate::template::label::{normalize, similarity, to_half_width};
 use regex::Regex;
@@ -13,22 +13,6 @@ use std::sync::OnceLock;
 pub enum Item<'a> {
     Line { page: usize, line: &'a Line },
     Table { page: usize },
-}
-
-/// "— 2 —", "-3-", "第 2 页", "2 / 5": page numbers, not text.
-pub fn is_page_number(text: &str) -> bool {
-    let core: String = text
-        .chars()
-        .map(to_half_width)
-        .filter(|c| !c.is_whitespace() && !"-—–‒―−_·•第页共/".contains(*c))
-        .collect();
-    !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
-}
-
-/// Whether a line sits in the band at the top or bottom of its page where
-/// running headers, footers and page numbers are printed.
-fn in_margin(line: &Line, page_height: f32) -> bool {
-    line.bbox.y0 > page_height * 0.85 || line.bbox.y1 < page_height * 0.12
 }
 
 /// What a browser prints around a page: the address (with the page count

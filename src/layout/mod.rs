@@ -121,10 +121,10 @@ fn spilled_cells(grid: &table::Grid, ci: usize, glyph: &Glyph) -> Vec<usize> {
 
 /// Reconstructs the lines and tables of one page.
 pub fn analyze(page: &Page) -> PageLayout {
-    let (spaces, snap) = if page.source == TextSource::Ocr {
-        (Spaces::Gaps, table::SCANNED_SNAP)
+    let (spaces, rules) = if page.source == TextSource::Ocr {
+        (Spaces::Gaps, table::Rules::Scanned)
     } else {
-        (Spaces::Printed, table::DRAWN_SNAP)
+        (Spaces::Printed, table::Rules::Drawn)
     };
     let centres: Vec<(f32, f32)> = page
         .glyphs
@@ -132,7 +132,7 @@ pub fn analyze(page: &Page) -> PageLayout {
         .filter(|g| !g.ch.is_whitespace())
         .map(|g| (g.bbox.cx(), g.bbox.cy()))
         .collect();
-    let grids = grids_from_rules(&page.rules, snap, &centres);
+    let grids = grids_from_rules(&page.rules, rules, &centres);
     let mut in_cell: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
         .map(|g| vec![Vec::new(); g.cells.len()])

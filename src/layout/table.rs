@@ -4,14 +4,36 @@
 
 use crate::page::{BBox, Rule};
 
-/// Rules closer than this (points) are the same line, by where the rules
-/// come from. Drawn rules are exact, so a double border, or the boxes a page
-/// draws apart around neighbouring cells (HTML's border-spacing, a table's
-/// cellspacing), make one grid line.
-pub const DRAWN_SNAP: f32 = 5.0;
-/// Rules found in a scan's pixels also catch the tall strokes of characters
-/// near a border: only near-exact contact joins them.
-pub const SCANNED_SNAP: f32 = 2.0;
+/// Where a page's rules come from, which decides how loosely they join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// Drawn by the producer: exact. A double border, or the boxes a page
+    /// draws apart around neighbouring cells (HTML's border-spacing, a
+    /// table's cellspacing), make one grid line; a row cut by a page break
+    /// and left open above or below is still a row.
+    Drawn,
+    /// Found in a scan's pixels, where the tall strokes of characters near
+    /// a border are caught too: only near-exact contact joins them, and a
+    /// grid needs two rules each way.
+    Scanned,
+}
+
+impl Rules {
+    /// Rules closer than this (points) are the same line.
+    fn snap(self) -> f32 {
+        match self {
+            Rules::Drawn => 5.0,
+            Rules::Scanned => 2.0,
+        }
+    }
+
+    /// Whether one horizontal rule across three verticals or more makes a
+    /// grid (a row fragment left open above or below).
+    fn open_rows(self) -> bool {
+        self == Rules::Drawn
+    }
+}
+
 /// Grid lines closer than this (points) with no text between them are the
 /// two sides of the gap a page leaves between cell boxes drawn apart (their
 /// offsets add up where boxes nest), not a row or column of their own: text
@@ -94,10 +116,14 @@ fn interval_index(edges: &[f32], v: f32) -> Option<usize> {
 /// Builds every table grid found among a page's rules.
 /// `text` holds the centres of the page's characters, which keep a narrow
 /// row or column that holds text from being taken for a gap.
-pub fn grids_from_rules(rules: &[Rule], snap: f32, text: &[(f32, f32)]) -> Vec<Grid> {
+pub fn grids_from_rules(rules: &[Rule], source: Rules, text: &[(f32, f32)]) -> Vec<Grid> {
+    let snap = source.snap();
     let (hs, vs) = split_and_merge(rules, snap);
     components(&hs, &vs, snap)
         .into_iter()
+        .filter(|(h, v)| {
+            (h.len() >= 2 && v.len() >= 2) || (source.open_rows() && !h.is_empty() && v.len() >= 3)
+        })
         .filter_map(|(h, v)| build_grid(&h, &v, snap, text))
         .collect()
 }
@@ -214,11 +240,7 @@ fn components(hs: &[Seg], vs: &[Seg], snap: f32) -> Vec<(Vec<Seg>, Vec<Seg>)> {
             groups[idx].2.push(vs[i - hs.len()]);
         }
     }
-    groups
-        .into_iter()
-        .filter(|g| g.1.len() >= 2 && g.2.len() >= 2)
-        .map(|g| (g.1, g.2))
-        .collect()
+    groups.into_iter().map(|g| (g.1, g.2)).collect()
 }
 
 /// Distinct positions, averaged within the snap tolerance.
@@ -237,8 +259,16 @@ fn cluster(mut vals: Vec<f32>, snap: f32) -> Vec<f32> {
     out.into_iter().map(|(s, n)| s / n as f32).collect()
 }
 
-/// How much of [a, b] the segments at position `at` cover.
+/// Whether the segments at position `at` cover enough of [a, b] to separate
+/// two cells. The ends of [a, b] lie in the crossing lines, where the inner
+/// strokes of a double border stop short: on a wide enough edge they do
+/// not count.
 fn drawn(segs: &[Seg], at: f32, a: f32, b: f32, snap: f32) -> bool {
+    let (a, b) = if b - a > 4.0 * snap {
+        (a + snap, b - snap)
+    } else {
+        (a, b)
+    };
     let covered: f32 = segs
         .iter()
         .filter(|s| (s.at - at).abs() <= snap)
@@ -256,7 +286,7 @@ fn grid_lines(crossing: &[Seg], along: &[Seg], snap: f32) -> Vec<f32> {
     let ends = along
         .iter()
         .flat_map(|s| [s.from, s.to])
-        .filter(|e| drawn.iter().all(|d| (d - e).abs() > snap));
+        .filter(|&e| crossing.iter().all(|c| e < c.lo - snap || e > c.hi + snap));
     cluster(drawn.iter().copied().chain(ends).collect(), snap)
 }
 
@@ -386,7 +416,7 @@ mod tests {
         for x in [0.0, 10.0, 20.0, 30.0] {
             rules.push(v(x, 0.0, 20.0));
         }
-        let grids = grids_from_rules(&rules, DRAWN_SNAP, &[]);
+        let grids = grids_from_rules(&rules, Rules::Drawn, &[]);
         assert_eq!(grids.len(), 1);
         assert_eq!((grids[0].rows(), grids[0].cols()), (2, 3));
         assert_eq!(grids[0].cells.len(), 6);
@@ -405,7 +435,7 @@ mod tests {
             v(20.0, 10.0, 20.0),
             v(30.0, 0.0, 20.0),
         ];
-        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[])[0];
+        let g = &grids_from_rules(&rules, Rules::Drawn, &[])[0];
         let left = &g.cells[g.cell_at(5.0, 15.0).unwrap()];
         assert_eq!(
             (left.row, left.col, left.rowspan, left.colspan),
@@ -428,7 +458,7 @@ mod tests {
         for x in [0.0, 10.0, 20.0, 30.0] {
             rules.push(v(x - 0.2, 0.0, 10.0));
         }
-        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[])[0];
+        let g = &grids_from_rules(&rules, Rules::Drawn, &[])[0];
         assert_eq!((g.rows(), g.cols()), (1, 3));
     }
 
@@ -441,10 +471,10 @@ mod tests {
                 rules.extend([h(y0, x0, x1), h(y1, x0, x1), v(x0, y0, y1), v(x1, y0, y1)]);
             }
         }
-        let grids = grids_from_rules(&rules, DRAWN_SNAP, &[]);
+        let grids = grids_from_rules(&rules, Rules::Drawn, &[]);
         assert_eq!(grids.len(), 1);
         assert_eq!((grids[0].rows(), grids[0].cols()), (2, 2));
-        assert!(grids_from_rules(&rules, SCANNED_SNAP, &[]).len() > 1);
+        assert!(grids_from_rules(&rules, Rules::Scanned, &[]).len() > 1);
     }
 
     #[test]
@@ -460,9 +490,9 @@ mod tests {
         ]);
         // The two tables touch through a side rule, as nested boxes do.
         rules.push(v(0.0, 0.0, 45.0));
-        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[])[0];
+        let g = &grids_from_rules(&rules, Rules::Drawn, &[])[0];
         assert_eq!(g.rows(), 2, "{:?}", g.ys);
-        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[(30.0, 22.0)])[0];
+        let g = &grids_from_rules(&rules, Rules::Drawn, &[(30.0, 22.0)])[0];
         assert_eq!(g.rows(), 3, "{:?}", g.ys);
     }
 
@@ -474,7 +504,7 @@ mod tests {
             rules.extend([h(y0, 0.0, 200.0), h(y1, 0.0, 200.0)]);
             rules.extend([v(0.0, y0, y1), v(mid, y0, y1), v(200.0, y0, y1)]);
         }
-        let grids = grids_from_rules(&rules, DRAWN_SNAP, &[]);
+        let grids = grids_from_rules(&rules, Rules::Drawn, &[]);
         assert_eq!(grids.len(), 2);
         let below = grids
             .iter()
@@ -491,7 +521,7 @@ mod tests {
         for x in [0.0, 30.0, 60.0] {
             rules.push(v(x, 0.0, 29.5));
         }
-        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[(15.0, 25.0)])[0];
+        let g = &grids_from_rules(&rules, Rules::Drawn, &[(15.0, 25.0)])[0];
         assert_eq!(g.rows(), 2, "{:?}", g.ys);
     }
 
@@ -505,14 +535,26 @@ mod tests {
             rules.extend([v(d, d, 60.0 - d), v(200.0 - d, d, 60.0 - d)]);
         }
         rules.extend([h(30.0, 6.75, 193.25), v(100.0, 6.75, 53.25)]);
-        let grids = grids_from_rules(&rules, DRAWN_SNAP, &[]);
+        let grids = grids_from_rules(&rules, Rules::Drawn, &[]);
         assert_eq!(grids.len(), 1);
         assert_eq!((grids[0].rows(), grids[0].cols()), (2, 2));
     }
 
     #[test]
+    fn a_row_fragment_open_above_is_a_grid_of_drawn_rules_only() {
+        // The rest of a row a page break cut: verticals down to one rule.
+        let mut rules = vec![h(20.0, 0.0, 60.0)];
+        for x in [0.0, 20.0, 40.0, 60.0] {
+            rules.push(v(x, 0.0, 20.0));
+        }
+        let g = &grids_from_rules(&rules, Rules::Drawn, &[(10.0, 10.0)])[0];
+        assert_eq!((g.rows(), g.cols()), (1, 3));
+        assert!(grids_from_rules(&rules, Rules::Scanned, &[]).is_empty());
+    }
+
+    #[test]
     fn a_lone_underline_is_not_a_table() {
-        assert!(grids_from_rules(&[h(5.0, 0.0, 100.0)], DRAWN_SNAP, &[]).is_empty());
+        assert!(grids_from_rules(&[h(5.0, 0.0, 100.0)], Rules::Drawn, &[]).is_empty());
     }
 
     #[test]
@@ -523,7 +565,7 @@ mod tests {
             v(0.0, 0.0, 10.0),
             v(10.0, 0.0, 10.0),
         ];
-        let g = &grids_from_rules(&rules, DRAWN_SNAP, &[])[0];
+        let g = &grids_from_rules(&rules, Rules::Drawn, &[])[0];
         assert!(g.cell_at(15.0, 5.0).is_none());
         assert_eq!(g.cell_at(5.0, 5.0), Some(0));
     }

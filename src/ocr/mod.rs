@@ -105,7 +105,7 @@ fn without_cells(gray: &GrayImage, rules: &[Rule], ppt: f32) -> GrayImage {
     let (w, h) = out.dimensions();
     // The cells hold no text yet: every thin strip is a gap.
     for grid in
-        crate::layout::table::grids_from_rules(rules, crate::layout::table::SCANNED_SNAP, &[])
+        crate::layout::table::grids_from_rules(rules, crate::layout::table::Rules::Scanned, &[])
     {
         if grid.rows() < 2 || grid.cols() < 2 {
             continue;

@@ -249,6 +249,8 @@ fn read_cell(
 
 /// A cell and the page it is on.
 type Placed<'a> = (&'a Cell, usize);
+/// A cell, joined with its rest where a page break cut it, and its page.
+type Joined<'a> = (Cow<'a, Cell>, usize);
 /// A header cell's text and x-range.
 type Header = (String, f32, f32);
 
@@ -733,6 +735,50 @@ fn review_value_row(parts: &[&Table], n: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The rest of table 四's row of values when a page break cut it (a number
+/// wrapped over two lines in a narrow cell, the break between them): the
+/// first row of values of the next part, when the row was its part's last
+/// and every cell of the rest lines up under one of the row's cells. Gives,
+/// for each of the row's cells, the cell that continues it.
+fn review_row_rest<'t>(parts: &[&'t Table], pi: usize, stacks: &[&Stack]) -> Vec<Option<&'t Cell>> {
+    let none = vec![None; stacks.len()];
+    let t = parts[pi];
+    let last = stacks
+        .iter()
+        .all(|s| s.cell.row + s.cell.rowspan >= t.rows());
+    let Some(next) = parts.get(pi + 1).filter(|_| last) else {
+        return none;
+    };
+    let Some(cells) = (0..next.rows())
+        .map(|r| row_cells(next, r))
+        .find(|cells| !cells.is_empty() && !mostly_words(cells))
+    else {
+        return none;
+    };
+    let under = |c: &Cell| {
+        stacks
+            .iter()
+            .position(|s| s.cell.bbox.x0 - 3.0 <= c.bbox.x0 && c.bbox.x1 <= s.cell.bbox.x1 + 3.0)
+    };
+    let filled: Vec<&Cell> = cells
+        .into_iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .collect();
+    if filled
+        .iter()
+        .any(|c| !looks_numeric(&c.text) || under(c).is_none())
+    {
+        return none;
+    }
+    let mut out = none;
+    for c in filled {
+        if let Some(i) = under(c) {
+            out[i] = Some(c);
+        }
+    }
+    out
+}
+
 /// Which group of table 四 a header stack names. The longer labels are
 /// tried first: "行政复议" can be read out of "未经复议直接起诉"'s neighbourhood.
 fn review_group(stack: &str, template: &Template) -> Option<usize> {
@@ -853,12 +899,25 @@ pub fn map_reviews(
             template.outcome_columns[o].kind,
         )
     };
-    let placed: Result<Vec<Option<Placed>>, String> = match review_value_row(parts, n) {
+    let placed: Result<Vec<Option<Joined>>, String> = match review_value_row(parts, n) {
         None => Err("no row of values was found under its headers".into()),
         Some((pi, row)) => {
             let all = stacks(parts, pi, row);
             let stacks = one_per_header(all.iter().filter(|s| !sliver(s.cell, &all)).collect());
             let page = parts[pi].page;
+            // Each value cell, with the rest of its text when a page break cut the row.
+            let rest = review_row_rest(parts, pi, &stacks);
+            let cells: Vec<Joined> = stacks
+                .iter()
+                .zip(rest)
+                .map(|(s, r)| {
+                    let cell = Cow::Borrowed(s.cell);
+                    (
+                        r.map_or(cell.clone(), |r| join_cell(cell, Cow::Borrowed(r))),
+                        page,
+                    )
+                })
+                .collect();
             let by_order = |what: &str| {
                 Issue::warning(
                     "columns_by_order",
@@ -868,7 +927,7 @@ pub fn map_reviews(
                     ),
                 )
             };
-            let mut slots: Vec<Option<Placed>> = vec![None; n];
+            let mut slots: Vec<Option<Joined>> = vec![None; n];
             match review_slots_by_header(&stacks, template) {
                 Some(found) => {
                     let by = match found {
@@ -878,14 +937,14 @@ pub fn map_reviews(
                             by
                         }
                     };
-                    for (s, slot) in stacks.iter().zip(by) {
-                        slots[slot] = Some((s.cell, page));
+                    for (cell, slot) in cells.into_iter().zip(by) {
+                        slots[slot] = Some(cell);
                     }
                     Ok(slots)
                 }
                 None if stacks.len() == n => {
                     issues.push(by_order("the headers"));
-                    Ok(stacks.iter().map(|s| Some((s.cell, page))).collect())
+                    Ok(cells.into_iter().map(Some).collect())
                 }
                 None => {
                     let heads: Vec<&str> = stacks.iter().map(|s| s.text.as_str()).collect();
@@ -899,9 +958,10 @@ pub fn map_reviews(
     };
     match placed {
         Ok(slots) => {
-            for (slot, cell) in slots.into_iter().enumerate() {
+            for (slot, cell) in slots.iter().enumerate() {
                 let (p, kind) = pointer(slot);
-                read_cell(values, issues, p, kind, cell, false);
+                let placed = cell.as_ref().map(|(c, page)| (c.as_ref(), *page));
+                read_cell(values, issues, p, kind, placed, false);
             }
         }
         Err(why) => {
@@ -994,13 +1054,16 @@ pub fn map_disclosure(
             .map(|l| similarity(norm, &normalize(l)))
             .fold(0.0, f32::max)
     };
+    // Whether the last row read was a row of values, which a page break may have cut.
+    let mut after_values = false;
     for (pi, t) in parts.iter().enumerate() {
         let mut opens_part = pi > 0;
         for r in 0..t.rows() {
             let mut row: Vec<&Cell> = t.cells.iter().filter(|c| c.row == r).collect();
             row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
             let Some(first) = row.first() else { continue };
-            let continuation = std::mem::take(&mut opens_part);
+            let continuation = std::mem::take(&mut opens_part) && after_values;
+            after_values = false;
             if let Some(n) = row.iter().find_map(|c| item_number(&c.text)) {
                 item = Some(n);
                 continue;
@@ -1015,11 +1078,12 @@ pub fn map_disclosure(
             if row.len() < 2 {
                 continue;
             }
+            after_values = true;
             let cells: Vec<Cow<Cell>> = row[1..].iter().map(|c| Cow::Borrowed(*c)).collect();
-            let has_values = cells.iter().any(|c| !c.text.trim().is_empty());
+            let has_values = cells.iter().any(|c| looks_numeric(&c.text));
             if continuation && let Some(prev) = seen.last_mut() {
                 let prev_norm = normalize(&prev.label);
-                let prev_has_values = prev.cells.iter().any(|c| !c.text.trim().is_empty());
+                let prev_has_values = prev.cells.iter().any(|c| looks_numeric(&c.text));
                 let norm = normalize(&first.text);
                 if continues_row(&prev_norm, prev_has_values, &norm, has_values, fit) {
                     prev.label.push_str(&first.text);

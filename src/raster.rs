@@ -94,7 +94,29 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<GrayImage, RasterError> {
     let img = reader
         .decode()
         .map_err(|e| RasterError::Decode(e.to_string()))?;
-    Ok(img.into_luma8())
+    if !img.color().has_color() {
+        return Ok(img.into_luma8());
+    }
+    let rgb = img.into_rgb8();
+    let (w, h) = rgb.dimensions();
+    let grey = rgb.pixels().map(|p| grey_of(p[0], p[1], p[2])).collect();
+    GrayImage::from_raw(w, h, grey).ok_or(RasterError::Truncated {
+        width: w,
+        height: h,
+    })
+}
+
+/// How much redder than green and blue a pixel is when it is a seal's ink.
+const SEAL_RED: u8 = 50;
+
+/// A colour pixel's grey: its luminance, but the red channel where the ink
+/// is red — a seal stamped over the text is as light as the paper there,
+/// while black text under it stays black.
+fn grey_of(r: u8, g: u8, b: u8) -> u8 {
+    if r > g.max(b).saturating_add(SEAL_RED) {
+        return r;
+    }
+    ((u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000) as u8
 }
 
 fn tiff_pages(bytes: &[u8]) -> Result<Vec<GrayImage>, RasterError> {
@@ -168,10 +190,7 @@ fn from_samples(
                         let ink = u16::from(px[0]) + u16::from(px[1]) + u16::from(px[2]);
                         255u8.saturating_sub((ink / 3) as u8).saturating_sub(px[3])
                     }
-                    _ => {
-                        ((u32::from(px[0]) * 299 + u32::from(px[1]) * 587 + u32::from(px[2]) * 114)
-                            / 1000) as u8
-                    }
+                    _ => grey_of(px[0], px[1], px[2]),
                 });
             }
         }
@@ -226,5 +245,17 @@ mod tests {
     fn rgb_becomes_luma() {
         let img = from_samples(1, 1, 8, 3, false, &[255, 255, 255]).expect("decodes");
         assert_eq!(img.get_pixel(0, 0)[0], 255);
+    }
+
+    #[test]
+    fn a_red_seal_fades_and_black_text_under_it_stays() {
+        // Paper, red seal ink, black text under the seal, blue ink.
+        let px = [250, 250, 250, 220, 50, 40, 40, 10, 10, 20, 30, 160];
+        let img = from_samples(4, 1, 8, 3, false, &px).expect("decodes");
+        let grey: Vec<u8> = img.pixels().map(|p| p[0]).collect();
+        assert_eq!(grey[0], 250);
+        assert!(grey[1] >= 200, "seal ink {}", grey[1]);
+        assert!(grey[2] < 60, "text under the seal {}", grey[2]);
+        assert!(grey[3] < 60, "blue ink {}", grey[3]);
     }
 }

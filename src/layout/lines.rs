@@ -96,6 +96,12 @@ pub fn needs_space(
     if (is_cjk(prev) || is_cjk(next)) && spaces == Spaces::Printed {
         return printed_space;
     }
+    // Full-width punctuation carries its own blank half: the gap beside it
+    // on a scan is not a space.
+    let cjk_mark = |c: char| is_cjk(c) && !c.is_alphanumeric();
+    if spaces == Spaces::Gaps && (cjk_mark(prev) || cjk_mark(next)) {
+        return false;
+    }
     printed_space || gap > 0.25 * em
 }
 
@@ -148,8 +154,13 @@ fn join_line(mut gs: Vec<&Glyph>, spaces: Spaces) -> Option<Line> {
     let mut confidence = 1.0f32;
     let mut prev: Option<&Glyph> = None;
     let mut printed_space = false;
-    for g in gs {
-        if g.ch.is_whitespace() {
+    let chars = match spaces {
+        Spaces::Printed => gs.iter().map(|g| g.ch).collect(),
+        Spaces::Gaps => full_width_punctuation(&gs),
+    };
+    let mut prev_ch = ' ';
+    for (g, ch) in gs.into_iter().zip(chars) {
+        if ch.is_whitespace() {
             printed_space = prev.is_some();
             continue;
         }
@@ -160,14 +171,15 @@ fn join_line(mut gs: Vec<&Glyph>, spaces: Spaces) -> Option<Line> {
                 printed_space = false;
                 continue;
             }
-            if needs_space(p.ch, g.ch, gap, em, printed_space, spaces) {
+            if needs_space(prev_ch, ch, gap, em, printed_space, spaces) {
                 text.push(' ');
             }
         }
-        text.push(g.ch);
+        text.push(ch);
         bbox = Some(bbox.map_or(g.bbox, |b| b.union(&g.bbox)));
         confidence = confidence.min(g.confidence);
         prev = Some(g);
+        prev_ch = ch;
         printed_space = false;
     }
     Some(Line {
@@ -176,6 +188,36 @@ fn join_line(mut gs: Vec<&Glyph>, spaces: Spaces) -> Option<Line> {
         size: em,
         confidence,
     })
+}
+
+/// The characters of a recognised line, with the ASCII punctuation the
+/// Chinese model reads for "（），：；？！" set back to full width where it
+/// touches a Chinese character ("15:34" and "(1)" between Latin stay).
+fn full_width_punctuation(gs: &[&Glyph]) -> Vec<char> {
+    let at = |i: Option<usize>| i.and_then(|i| gs.get(i)).map(|g| g.ch);
+    gs.iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let full = match g.ch {
+                '(' => '（',
+                ')' => '）',
+                ',' => '，',
+                ':' => '：',
+                ';' => '；',
+                '?' => '？',
+                '!' => '！',
+                _ => return g.ch,
+            };
+            let before = (0..i).rev().find(|&k| !gs[k].ch.is_whitespace());
+            let after = (i + 1..gs.len()).find(|&k| !gs[k].ch.is_whitespace());
+            let chinese = |c: Option<char>| c.is_some_and(|c| is_cjk(c) && c != '\u{3000}');
+            if chinese(at(before)) || chinese(at(after)) {
+                full
+            } else {
+                g.ch
+            }
+        })
+        .collect()
 }
 
 /// Joins the lines of one block (a cell, a wrapped label) into one string:
@@ -262,6 +304,24 @@ mod tests {
         let refs: Vec<&Glyph> = gs.iter().collect();
         assert_eq!(build_lines(&refs, Spaces::Printed)[0].text, "20年");
         assert_eq!(build_lines(&refs, Spaces::Gaps)[0].text, "20 年");
+    }
+
+    #[test]
+    fn ascii_punctuation_read_beside_chinese_is_full_width_on_a_scan() {
+        let gs = [
+            g('(', 0.0, 0.0, 4.0),
+            g('一', 8.0, 0.0, 10.0),
+            g(')', 22.0, 0.0, 4.0),
+            g('是', 30.0, 0.0, 10.0),
+            g(':', 44.0, 0.0, 4.0),
+            g('1', 48.5, 0.0, 5.0),
+            g('5', 53.5, 0.0, 5.0),
+            g(':', 58.5, 0.0, 2.0),
+            g('3', 60.5, 0.0, 5.0),
+        ];
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        assert_eq!(build_lines(&refs, Spaces::Gaps)[0].text, "（一）是：15:3");
+        assert_eq!(build_lines(&refs, Spaces::Printed)[0].text, "(一)是:15:3");
     }
 
     #[test]

@@ -275,7 +275,10 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
         // One character alone may be a digit the text model took for a
         // character ("2" as "人"): the digit readings get their say.
         let alone = columns == 1 && !multi_line;
-        if !looks_numeric(&text) && confidence >= MIN_WORD_CONFIDENCE && !alone {
+        // Several square characters read as about as many Chinese ones are
+        // a label, however unsure the model is of each: no number looks so.
+        let a_label = square && columns >= 3 && 2 * cjk(&text) >= columns;
+        if !looks_numeric(&text) && (confidence >= MIN_WORD_CONFIDENCE || a_label) && !alone {
             return (text, confidence);
         }
         votes.add(&text, confidence);

@@ -447,9 +447,11 @@ fn observe_applications<'a>(
             unfit.push(format!("page {}: {} columns", t.page, t.cols()));
             continue;
         };
+        // A column's left edge, not its middle: a header over two grid
+        // columns (a stray rule below it) puts its middle in the second.
         let first_value_col = map
             .iter()
-            .filter_map(|&(_, x0, x1)| col_at(t, (x0 + x1) / 2.0))
+            .filter_map(|&(_, x0, x1)| col_at(t, x0 + (0.5 * (x1 - x0)).min(1.0)))
             .min()
             .unwrap_or(0);
         let mut first = pi > 0;
@@ -656,7 +658,50 @@ fn align(observed: &[Observed<'_>], rows: &[ApplicationRow]) -> (f32, Vec<Option
             }
         }
     }
-    (best[n][m], assign)
+    let strong: Vec<Option<usize>> = assign
+        .iter()
+        .enumerate()
+        .map(|(j, a)| a.filter(|&i| sims[i][j] >= ROW_MATCH))
+        .collect();
+    let with_values: Vec<bool> = observed.iter().map(|o| o.has_values).collect();
+    (best[n][m], anchored(&strong, &with_values))
+}
+
+/// The rows matched by their labels, and between them the rows of numbers
+/// whose labels were misread, placed by position — only where as many rows
+/// were printed as the template has there. Elsewhere a lost or extra row
+/// would put every number after it one row off, so those rows stay unread.
+fn anchored(strong: &[Option<usize>], with_values: &[bool]) -> Vec<Option<usize>> {
+    let mut assign = strong.to_vec();
+    let anchors: Vec<(usize, usize)> = strong
+        .iter()
+        .enumerate()
+        .filter_map(|(j, a)| a.map(|i| (j, i)))
+        .collect();
+    // Gaps as (first template row, first observed row, template rows, observed rows).
+    let mut gaps = Vec::new();
+    let mut from = (0, 0);
+    for &(j, i) in &anchors {
+        gaps.push((from.0, from.1, j - from.0, i.saturating_sub(from.1)));
+        from = (j + 1, i + 1);
+    }
+    gaps.push((
+        from.0,
+        from.1,
+        strong.len() - from.0,
+        with_values.len().saturating_sub(from.1),
+    ));
+    for (j0, i0, rows, printed) in gaps {
+        if rows != printed {
+            continue;
+        }
+        for k in 0..rows {
+            if with_values[i0 + k] {
+                assign[j0 + k] = Some(i0 + k);
+            }
+        }
+    }
+    assign
 }
 
 /// Table 三 → values under /applications.

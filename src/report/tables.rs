@@ -1421,6 +1421,25 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_misread_labels_are_placed_only_where_the_count_fits() {
+        // Template rows 0..5; rows 0, 2 and 5 matched by label.
+        let strong = [Some(0), None, Some(2), None, None, Some(6)];
+        // Between 0 and 2 one row was printed for one template row: placed.
+        // Between 2 and 6 three rows were printed for two: left unread.
+        let placed = anchored(&strong, &[true; 7]);
+        assert_eq!(placed, vec![Some(0), Some(1), Some(2), None, None, Some(6)]);
+        // A printed row without values is never placed by position.
+        let mut with_values = [true; 7];
+        with_values[1] = false;
+        assert_eq!(anchored(&strong, &with_values)[1], None);
+        // No label matched, but exactly the template's rows printed: by position.
+        assert_eq!(
+            anchored(&[None, None], &[true, true]),
+            vec![Some(0), Some(1)]
+        );
+    }
+
+    #[test]
     fn columns_whose_headers_read_alike_stay_apart() {
         // Outcome headers cut by a page break read "结果" over two columns.
         let t = grid(

@@ -8,6 +8,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod gazetteer;
 pub mod input;
 pub mod inspect;
 pub mod layout;

@@ -106,6 +106,45 @@ fn every_scan_gives_the_numbers_of_its_report() {
 }
 
 #[test]
+fn a_place_name_tesseract_misreads_is_corrected_by_the_gazetteer() {
+    // At 150 dpi tesseract reads the title's 攀枝花市 as 攀枚花市.
+    let input = "samples/scans/h06_qianjin_2023_scan150.pdf";
+    let out = common::nianbao(&["extract", input]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: Value = serde_json::from_slice(&out.stdout).expect("output is JSON");
+    let want: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            common::root().join("samples/scans/h06_qianjin_2023_scan150.expected.json"),
+        )
+        .expect("expected JSON"),
+    )
+    .expect("parses");
+    assert_eq!(got["report"]["title"], want["report"]["title"]);
+    assert_eq!(
+        got["report"]["organization"],
+        want["report"]["organization"]
+    );
+    let corrected: Vec<&Value> = got["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["code"] == "name_corrected")
+        .collect();
+    assert_eq!(corrected.len(), 1, "{corrected:?}");
+    assert_eq!(corrected[0]["pointer"], "/report/title");
+    assert_eq!(corrected[0]["severity"], "warning");
+    assert_eq!(
+        corrected[0]["message"],
+        r#""攀枚花市" read as "攀枝花市" (gazetteer)"#
+    );
+}
+
+#[test]
 fn page_images_joined_in_order_make_one_report() {
     // The pages of a scanned report as one JPEG file each, as archives hold them.
     let pdf = "samples/scans/h02_ningnan_2023_scan300.pdf";

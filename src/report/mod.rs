@@ -6,9 +6,11 @@ pub mod tables;
 pub mod text;
 pub mod values;
 
+use crate::gazetteer;
 use crate::layout::Document;
 use crate::template::{Format, Template};
 use serde::Serialize;
+use std::ops::Range;
 use text::{Item, heading_positions, items, labelled_date, paragraphs, parse_date, year_in};
 pub use values::{Field, Issue, Prov, Severity, Values};
 
@@ -191,19 +193,46 @@ fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(S
     Some((title, lines[end].0))
 }
 
-/// The issuing body named by a title: before the year ("XX局2023年…"), or,
-/// in a title that starts with the year, between 年 and 政府信息公开
+/// Where a title names the issuing body: before the year ("XX局2023年…"),
+/// or, in a title that starts with the year, between 年 and 政府信息公开
 /// ("2020年上海市政府信息公开工作年度报告").
-fn organization_in(title: &str) -> Option<String> {
+fn organization_span(title: &str) -> Option<Range<usize>> {
     let (_, at) = year_in(title)?;
     let before = title[..at].trim_end_matches(['关', '于']);
     if !before.is_empty() {
-        return Some(before.to_string());
+        return Some(0..before.len());
     }
-    let after = &title[at..];
-    let after = &after[after.find('年')? + '年'.len_utf8()..];
-    let org = &after[..after.find("政府信息公开")?];
-    (!org.is_empty()).then(|| org.to_string())
+    let start = at + title[at..].find('年')? + '年'.len_utf8();
+    let end = start + title[start..].find("政府信息公开")?;
+    (end > start).then_some(start..end)
+}
+
+/// The issuing body named by a title.
+fn organization_in(title: &str) -> Option<String> {
+    organization_span(title).map(|r| title[r].to_string())
+}
+
+/// A title read by OCR with the division names of its issuing body
+/// ("攀枚花市西区…") checked against the gazetteer: each name corrected is
+/// an issue that keeps what was read.
+fn corrected_title(title: String, issues: &mut Vec<Issue>) -> String {
+    let Some(span) = organization_span(&title) else {
+        return title;
+    };
+    let body = &title[span.clone()];
+    let corrections = gazetteer::correct(body);
+    if corrections.is_empty() {
+        return title;
+    }
+    for c in &corrections {
+        issues.push(Issue::warning(
+            "name_corrected",
+            "/report/title",
+            format!("\"{}\" read as \"{}\" (gazetteer)", c.read, c.name),
+        ));
+    }
+    let body = gazetteer::apply(body, &corrections);
+    format!("{}{body}{}", &title[..span.start], &title[span.end..])
 }
 
 /// The publication date printed near the title ("发布时间：2024-03-08 15:34",
@@ -225,13 +254,21 @@ fn date_near_title(
         .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-fn text_facts(doc: &Document, issues: &mut Vec<Issue>) -> TextFacts {
+/// What the text says; `ocr` when it was read from scans, whose place names
+/// are checked against the gazetteer (typed text is taken as printed).
+fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
     let items = items(doc);
     let pos = heading_positions(&items);
     let first_heading = pos.iter().flatten().min().copied();
     let found = find_title(&items, first_heading);
     let title_end = found.as_ref().map(|f| f.1);
-    let title = found.map(|f| f.0);
+    let title = found.map(|f| {
+        if ocr {
+            corrected_title(f.0, issues)
+        } else {
+            f.0
+        }
+    });
     let year = title.as_deref().and_then(year_in).map(|(y, _)| y);
 
     // The end matter: after the last heading, the date line and the
@@ -321,7 +358,7 @@ fn text_facts(doc: &Document, issues: &mut Vec<Issue>) -> TextFacts {
 /// Builds the report from the layout. `source` describes the input.
 pub fn build(doc: &Document, source: Source) -> Result<Report, String> {
     let mut issues = Vec::new();
-    let facts = text_facts(doc, &mut issues);
+    let facts = text_facts(doc, source.text_layer == "ocr", &mut issues);
     let located = tables::locate(doc);
     let tables_found = [
         !located.disclosure.is_empty(),
@@ -416,5 +453,115 @@ mod tests {
         assert!(ends_like_title("政府信息公开工作年度报告"));
         assert!(!ends_like_title("工作年度总结"));
         assert!(!ends_like_title("报告"));
+    }
+
+    #[test]
+    fn the_body_is_found_before_the_year_or_after_it() {
+        let t = "攀枝花市西区人民政府办公室2023年政府信息公开工作年度报告";
+        assert_eq!(
+            organization_in(t).as_deref(),
+            Some("攀枝花市西区人民政府办公室")
+        );
+        let t = "2020年上海市政府信息公开工作年度报告";
+        assert_eq!(organization_in(t).as_deref(), Some("上海市"));
+        assert_eq!(organization_in("2020年政府信息公开工作年度报告"), None);
+    }
+
+    #[test]
+    fn place_names_of_a_title_are_corrected_with_an_issue() {
+        let mut issues = Vec::new();
+        let t = corrected_title(
+            "攀枚花市西区人民政府办公室2023年政府信息公开工作年度报告".into(),
+            &mut issues,
+        );
+        assert_eq!(
+            t,
+            "攀枝花市西区人民政府办公室2023年政府信息公开工作年度报告"
+        );
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].code, "name_corrected");
+        assert_eq!(issues[0].pointer, "/report/title");
+        assert_eq!(
+            issues[0].message,
+            r#""攀枚花市" read as "攀枝花市" (gazetteer)"#
+        );
+    }
+
+    #[test]
+    fn a_year_first_title_is_corrected_between_year_and_wording() {
+        let mut issues = Vec::new();
+        let t = corrected_title(
+            "2023年四川省上支伦市东区政府信息公开工作年度报告".into(),
+            &mut issues,
+        );
+        assert_eq!(t, "2023年四川省攀枝花市东区政府信息公开工作年度报告");
+        assert_eq!(organization_in(&t).as_deref(), Some("四川省攀枝花市东区"));
+        assert_eq!(
+            issues[0].message,
+            r#""上支伦市" read as "攀枝花市" (gazetteer)"#
+        );
+        // The year and the fixed wording are never touched, nor a known name.
+        let t = "2020年上海市政府信息公开工作年度报告";
+        assert_eq!(corrected_title(t.into(), &mut issues), t);
+        assert_eq!(issues.len(), 1);
+    }
+
+    /// A document of one page holding only these lines, 24 pt apart.
+    fn document(lines: &[&str]) -> Document {
+        let lines = lines
+            .iter()
+            .enumerate()
+            .map(|(i, text)| crate::layout::Line {
+                text: text.to_string(),
+                bbox: crate::page::BBox {
+                    x0: 100.0,
+                    y0: 80.0 + 24.0 * i as f32,
+                    x1: 480.0,
+                    y1: 96.0 + 24.0 * i as f32,
+                },
+                size: 16.0,
+                confidence: 0.9,
+            })
+            .collect();
+        Document {
+            pages: vec![crate::layout::PageLayout {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                lines,
+                tables: Vec::new(),
+            }],
+        }
+    }
+
+    fn source(text_layer: &str) -> Source {
+        Source {
+            path: "t.pdf".into(),
+            sha256: String::new(),
+            media: "pdf".into(),
+            pages: 1,
+            text_layer: text_layer.into(),
+        }
+    }
+
+    #[test]
+    fn only_text_read_by_ocr_is_corrected() {
+        let doc = document(&["攀枚花市东区人民政府", "2023年政府信息公开工作年度报告"]);
+        let scanned = build(&doc, source("ocr")).expect("a report");
+        assert_eq!(
+            scanned.meta.title.as_deref(),
+            Some("攀枝花市东区人民政府2023年政府信息公开工作年度报告")
+        );
+        assert_eq!(
+            scanned.meta.organization.as_deref(),
+            Some("攀枝花市东区人民政府")
+        );
+        assert!(scanned.issues.iter().any(|i| i.code == "name_corrected"));
+        let typed = build(&doc, source("native")).expect("a report");
+        assert_eq!(
+            typed.meta.organization.as_deref(),
+            Some("攀枚花市东区人民政府")
+        );
+        assert!(typed.issues.iter().all(|i| i.code != "name_corrected"));
     }
 }

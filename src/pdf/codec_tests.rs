@@ -1,7 +1,7 @@
 //! Images stored with the codecs of scanned pages (CCITT fax, JBIG2, JPEG
 //! 2000) decode to the pixels that poppler's `pdfimages -png` gives for the
-//! same files (tests/fixtures/image-codecs), or OpenJPEG's where poppler is
-//! wrong.
+//! same files (tests/fixtures/image-codecs, and the JBIG2 scan sample whose
+//! symbols sit in /JBIG2Globals), or OpenJPEG's where poppler is wrong.
 
 use super::*;
 use crate::raster;
@@ -154,10 +154,36 @@ fn jbig2_images_match_poppler() {
 }
 
 #[test]
+fn jbig2_globals_are_read() {
+    // Every page's symbols are in one /JBIG2Globals stream, as archive
+    // software writes them.
+    matches(
+        &root().join("samples/scans/d05_haiyuan_2020_scan300_jbig2.pdf"),
+        Reference::Poppler,
+        0,
+    );
+}
+
+#[test]
 fn jpeg_2000_images_match_poppler_and_openjpeg() {
     matches(&fixture("bug_jpx.pdf"), Reference::Poppler, 1);
     // RGB with alpha in the data (/SMaskInData), the alpha left aside.
     matches(&fixture("jpx_smaskindata.pdf"), Reference::OpenJpeg, 1);
+}
+
+#[test]
+fn the_g4_and_jpeg_2000_scan_samples_match_poppler() {
+    // /BlackIs1 true (libtiff's G4 of a min-is-black page), and JP2 files.
+    matches(
+        &root().join("samples/scans/h02_ningnan_2023_scan300_g4.pdf"),
+        Reference::Poppler,
+        0,
+    );
+    matches(
+        &root().join("samples/scans/h07_sc_police_2023_scan200_jpx.pdf"),
+        Reference::Poppler,
+        1,
+    );
 }
 
 /// The first image of a fixture, its stream changed by `edit`, decoded.

@@ -2,6 +2,8 @@
 """Make scanned (image-only) test samples of nianbao from the typed samples.
 
     scripts/make_scans.py           make every file of samples/scans/, check them, write samples/scans/README.md
+    scripts/make_scans.py NAME...   make only the files whose name holds one of NAME (the rest are
+                                    kept as they are), check every file, write the README
     scripts/make_scans.py --check   only check the files already in samples/scans/
 
 Run from anywhere; paths are taken relative to the repository root.  What it makes,
@@ -20,6 +22,13 @@ from the typed PDFs in samples/ (see SCANS, TABLE_IMAGES and TIFFS below):
     and nothing of tables 二 and 四 (checked with pdftotext), with the dpi written
     into the file (PNG pHYs, JPEG JFIF density).  When the page also holds
     table 四, the image is cut below the bottom rule of table 三.
+  * NAME_scanDPI_SUFFIX.pdf  the same from other typed samples, stored as office
+    scanners and archive software store pages (see CODEC_SCANS): 1-bit pages
+    (thresholded, no dithering) as CCITT G4 (libtiff through Pillow, packed by
+    img2pdf) and as JBIG2 in symbol mode with one /JBIG2Globals stream (jbig2enc,
+    packed by this script), 8-bit pages as JPEG 2000 (opj_compress, packed by
+    img2pdf), and JPEG pages stored a quarter turn counter-clockwise on landscape
+    pages that carry /Rotate 90 (qpdf --rotate), so that they show upright.
   * NAME_scanDPI.tif  a multi-page grayscale TIFF (8 bit, LZW) of a whole sample,
     the dpi in the resolution tags.
   * beside each file, NAME.expected.json: for the PDFs and the TIFF, the typed
@@ -43,8 +52,11 @@ Pillow for the images (mode L, dpi, TIFF frame count and compression) and the
 expected JSON against the typed one.
 
 Requires: /usr/bin/python3 with python3-pil, python3-numpy and img2pdf
-(Debian packages python3-pil python3-numpy img2pdf), and poppler-utils
-(pdftoppm, pdfinfo, pdffonts, pdftotext, pdfimages).
+(Debian packages python3-pil python3-numpy img2pdf), poppler-utils
+(pdftoppm, pdfinfo, pdffonts, pdftotext, pdfimages), qpdf, libopenjp2-tools
+(opj_compress), and cargo: Debian packages no JBIG2 encoder, so the script
+builds jbig2enc (crate jbig2enc, a Rust port of jbig2enc) into target/tools
+with `cargo install` when it is not there.
 """
 import copy
 import hashlib
@@ -101,6 +113,23 @@ SCANS = [
          grey=None, enc=('jpeg', 88)),
 ]
 
+# Whole reports stored as office scanners and archive software store them: 1-bit pages
+# (threshold: grey level below which a pixel is black) as CCITT G4 or as JBIG2 (symbol
+# mode, the symbols of every page in one /JBIG2Globals stream), 8-bit pages as JPEG 2000
+# (rate: compression ratio given to opj_compress), and a JPEG scan whose images are stored
+# a quarter turn counter-clockwise on landscape pages that carry /Rotate 90.  `suffix`
+# ends the file name (NAME_scanDPI_SUFFIX.pdf).
+CODEC_SCANS = [
+    dict(sample='h02_ningnan_2023', dpi=300, seed=3201, skew=+0.45, noise=4, blur=0.5,
+         grey=None, enc=('g4', 150), suffix='g4'),
+    dict(sample='d05_haiyuan_2020', dpi=300, seed=3202, skew=-0.55, noise=4, blur=0.5,
+         grey=None, enc=('jbig2', 150), suffix='jbig2'),
+    dict(sample='h07_sc_police_2023', dpi=200, seed=2202, skew=+0.80, noise=5, blur=None,
+         grey=None, enc=('jpx', 40), suffix='jpx'),
+    dict(sample='h08_shapotou_2024', dpi=200, seed=2203, skew=-0.65, noise=6, blur=0.4,
+         grey=None, enc=('jpeg', 75), suffix='rot90', rotate=90),
+]
+
 # One page image of table 三.  cut_before: the page also holds table 四, whose heading
 # starts with this text; the image ends a little below the last horizontal rule above it.
 TABLE_IMAGES = [
@@ -124,6 +153,11 @@ TABLE3_MUST_NOT = ['主动公开政府信息情况', '规章', '规范性文件'
                    '行政复议、行政诉讼情况', '未经复议', '复议后起诉', '结果维持']
 
 MAX_SCANS_BYTES = 34 * 1024 * 1024
+
+# jbig2enc (a Rust port of the jbig2enc encoder, which Debian does not package), built by
+# cargo into target/tools when it is missing.
+JBIG2ENC = os.path.join(ROOT, 'target', 'tools', 'bin', 'jbig2enc')
+JBIG2ENC_VERSION = '0.1.2'
 
 
 # ---------------------------------------------------------------------------
@@ -276,6 +310,8 @@ def table_expected(sample, name, sha):
 def stem(spec, kind):
     if kind == 'table':
         return '%s_table3' % spec['sample']
+    if spec.get('suffix'):
+        return '%s_scan%d_%s' % (spec['sample'], spec['dpi'], spec['suffix'])
     return '%s_scan%d' % (spec['sample'], spec['dpi'])
 
 
@@ -309,6 +345,125 @@ def make_scan(spec, work):
     name = file_name(spec, 'scan')
     path = os.path.join(OUT, name)
     write_bytes(path, data)
+    write_json(os.path.join(OUT, stem(spec, 'scan') + '.expected.json'),
+               scan_expected(spec['sample'], name, 'pdf', len(sizes), sha256_of(path)))
+    return dict(spec=spec, kind='scan', name=name, angles=angles, pages=len(sizes),
+                pixels=[im.size for im in pages], page_sizes=sizes)
+
+
+def bilevel(im, threshold):
+    """Mode-1 image: black where the grey level is below `threshold`, no dithering."""
+    a = np.asarray(im)
+    return Image.fromarray(np.where(a < threshold, 0, 255).astype(np.uint8), 'L').convert(
+        '1', dither=Image.Dither.NONE)
+
+
+def g4_tiff(im, dpi):
+    buf = io.BytesIO()
+    im.save(buf, 'TIFF', compression='group4', dpi=(dpi, dpi))
+    return buf.getvalue()
+
+
+def jpx(im, rate, work):
+    png, j2k = os.path.join(work, 'page.png'), os.path.join(work, 'page.jp2')
+    im.save(png)
+    run(['opj_compress', '-i', png, '-o', j2k, '-r', str(rate)])
+    with open(j2k, 'rb') as f:
+        return f.read()
+
+
+def jbig2enc():
+    if not os.path.exists(JBIG2ENC):
+        run(['cargo', 'install', '--locked', '--root', os.path.dirname(os.path.dirname(JBIG2ENC)),
+             'jbig2enc', '--version', JBIG2ENC_VERSION])
+    return JBIG2ENC
+
+
+def jbig2_pages(images, work):
+    """jbig2enc in symbol mode for PDF: the global symbol dictionary and one stream per page."""
+    names = []
+    for i, im in enumerate(images):
+        names.append(os.path.join(work, 'page-%03d.pbm' % i))
+        im.save(names[-1])
+    base = os.path.join(work, 'jb')
+    run([jbig2enc(), '-s', '-p', '-b', base] + names)
+    with open(base + '.sym', 'rb') as f:
+        globals_data = f.read()
+    pages = []
+    for i in range(len(images)):
+        with open('%s.%04d' % (base, i), 'rb') as f:
+            pages.append(f.read())
+    return globals_data, pages
+
+
+def pdf_stream(entries, data):
+    return b'<< %s /Length %d >>\nstream\n' % (entries, len(data)) + data + b'\nendstream'
+
+
+def jbig2_pdf(globals_data, pages, sizes, page_size):
+    """A PDF of JBIG2 pages that share one /JBIG2Globals stream (object 3), each image
+    filling its page, as jbig2enc's own pdf.py lays them out."""
+    w_pt, h_pt = page_size
+    n = len(pages)
+    objects = [b'<< /Type /Catalog /Pages 2 0 R >>',
+               b'<< /Type /Pages /Kids [%s] /Count %d >>'
+               % (b' '.join(b'%d 0 R' % (4 + 3 * i) for i in range(n)), n),
+               pdf_stream(b'', globals_data)]
+    for i, (data, (w, h)) in enumerate(zip(pages, sizes)):
+        page = 4 + 3 * i
+        objects.append(('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Contents %d 0 R '
+                        '/Resources << /XObject << /Im0 %d 0 R >> >> >>'
+                        % (w_pt, h_pt, page + 1, page + 2)).encode())
+        objects.append(pdf_stream(b'', ('q %s 0 0 %s 0 0 cm /Im0 Do Q' % (w_pt, h_pt)).encode()))
+        objects.append(pdf_stream(('/Type /XObject /Subtype /Image /Width %d /Height %d '
+                                   '/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode '
+                                   '/DecodeParms << /JBIG2Globals 3 0 R >>' % (w, h)).encode(), data))
+    out = b'%PDF-1.5\n%\xe2\xe3\xcf\xd3\n'
+    offsets = []
+    for i, o in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    out += b''.join(b'%010d 00000 n \n' % o for o in offsets)
+    out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, xref)
+    return out
+
+
+def make_codec_scan(spec, work):
+    pdf = os.path.join(SAMPLES, spec['sample'] + '.pdf')
+    sizes = pdf_page_sizes(pdf)
+    if len(set(sizes)) != 1:
+        raise SystemExit('%s: pages of different sizes %s' % (pdf, sorted(set(sizes))))
+    rng = np.random.default_rng(spec['seed'])
+    angles = page_angles(spec, len(sizes), rng)
+    rendered = render(pdf, spec['dpi'], work)
+    pages = [degrade(im, a, spec, rng) for im, a in zip(rendered, angles)]
+    kind, param = spec['enc']
+    page_size = sizes[0]
+    if spec.get('rotate'):
+        # Stored a quarter turn counter-clockwise on a landscape page; /Rotate 90 shows it upright.
+        pages = [im.rotate(spec['rotate'], expand=True) for im in pages]
+        page_size = (sizes[0][1], sizes[0][0])
+    layout = img2pdf.get_layout_fun(pagesize=page_size, fit=img2pdf.FitMode.exact)
+    if kind == 'jbig2':
+        pages = [bilevel(im, param) for im in pages]
+        globals_data, streams = jbig2_pages(pages, work)
+        data = jbig2_pdf(globals_data, streams, [im.size for im in pages], page_size)
+    else:
+        if kind == 'g4':
+            encoded = [g4_tiff(bilevel(im, param), spec['dpi']) for im in pages]
+        elif kind == 'jpx':
+            encoded = [jpx(im, param, work) for im in pages]
+        else:
+            encoded = [encode(im, spec['enc'], spec['dpi']) for im in pages]
+        data = img2pdf.convert(encoded, layout_fun=layout, nodate=True,
+                               engine=img2pdf.Engine.internal)
+    name = file_name(spec, 'scan')
+    path = os.path.join(OUT, name)
+    write_bytes(path, data)
+    if spec.get('rotate'):
+        run(['qpdf', '--deterministic-id', '--rotate=+%d' % spec['rotate'], '--replace-input', path])
     write_json(os.path.join(OUT, stem(spec, 'scan') + '.expected.json'),
                scan_expected(spec['sample'], name, 'pdf', len(sizes), sha256_of(path)))
     return dict(spec=spec, kind='scan', name=name, angles=angles, pages=len(sizes),
@@ -453,27 +608,43 @@ def check_json(ck, rec):
               '%s: issues about /applications' % path)
 
 
+def page_rotations(pdf):
+    n = int(re.search(r'^Pages:\s+(\d+)', run(['pdfinfo', pdf]), re.M).group(1))
+    out = run(['pdfinfo', '-f', '1', '-l', str(n), pdf])
+    return [int(r) for r in re.findall(r'^Page\s+\d+ rot:\s+(\d+)', out, re.M)]
+
+
+# pdfimages -list: (encoding, bits per component) of each kind of page image.
+LISTED = {'jpeg': ('jpeg', '8'), 'png': ('image', '8'), 'g4': ('ccitt', '1'),
+          'jbig2': ('jbig2', '1'), 'jpx': ('jpx', '8')}
+
+
 def check_scan_pdf(ck, rec):
     spec = rec['spec']
     path = os.path.join(OUT, rec['name'])
     typed_sizes = pdf_page_sizes(os.path.join(SAMPLES, spec['sample'] + '.pdf'))
     sizes = pdf_page_sizes(path)
+    rotate = spec.get('rotate', 0)
+    rotations = page_rotations(path)
+    ck.expect(rotations == [rotate] * len(sizes), '%s: page rotations %s' % (path, rotations))
     ck.expect(len(sizes) == len(typed_sizes), '%s: %d pages, typed has %d' % (path, len(sizes), len(typed_sizes)))
     for i, (a, b) in enumerate(zip(sizes, typed_sizes), 1):
-        ck.expect(abs(a[0] - b[0]) < 0.01 and abs(a[1] - b[1]) < 0.01,
-                  '%s page %d: size %s, typed %s' % (path, i, a, b))
+        # A page turned a quarter shows its MediaBox's height as its width.
+        shown = (a[1], a[0]) if rotate % 180 else a
+        ck.expect(abs(shown[0] - b[0]) < 0.01 and abs(shown[1] - b[1]) < 0.01,
+                  '%s page %d: size %s shown, typed %s' % (path, i, shown, b))
     fonts = run(['pdffonts', path]).splitlines()
     ck.expect(len(fonts) == 2, '%s: pdffonts lists fonts: %s' % (path, fonts[2:]))
     text = run(['pdftotext', path, '-'])
     ck.expect(text.strip('\f\n ') == '', '%s: has a text layer' % path)
     rows = [l.split() for l in run(['pdfimages', '-list', path]).splitlines()[2:]]
     ck.expect(len(rows) == len(sizes), '%s: %d images for %d pages' % (path, len(rows), len(sizes)))
-    want_enc = 'jpeg' if spec['enc'][0] == 'jpeg' else 'image'
+    want_enc, want_bpc = LISTED[spec['enc'][0]]
     for r in rows:
         # page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
         page, kind, w, h, color, comp, bpc, enc = r[0], r[2], int(r[3]), int(r[4]), r[5], r[6], r[7], r[8]
         xppi, yppi = int(r[12]), int(r[13])
-        ck.expect(kind == 'image' and color == 'gray' and comp == '1' and bpc == '8',
+        ck.expect(kind == 'image' and color == 'gray' and comp == '1' and bpc == want_bpc,
                   '%s page %s: image %s %s %s bpc' % (path, page, kind, color, bpc))
         ck.expect(enc == want_enc, '%s page %s: encoding %s, wanted %s' % (path, page, enc, want_enc))
         ck.expect(abs(xppi - spec['dpi']) <= 1 and abs(yppi - spec['dpi']) <= 1,
@@ -481,6 +652,10 @@ def check_scan_pdf(ck, rec):
         ck.expect((w, h) == tuple(rec['pixels'][int(page) - 1]), '%s page %s: %dx%d px' % (path, page, w, h))
     pages_seen = [int(r[0]) for r in rows]
     ck.expect(pages_seen == list(range(1, len(sizes) + 1)), '%s: images on pages %s' % (path, pages_seen))
+    if spec['enc'][0] == 'jbig2':
+        with open(path, 'rb') as f:
+            ck.expect(f.read().count(b'/JBIG2Globals 3 0 R') == len(sizes),
+                      '%s: not every page refers to the /JBIG2Globals' % path)
 
 
 def check_image(ck, rec):
@@ -514,35 +689,41 @@ def check_image(ck, rec):
 # Plan (for --check and the README) and README
 # ---------------------------------------------------------------------------
 
+def record(kind, spec):
+    """The record make_* returns for a file already written, recomputed without writing anything."""
+    rng = np.random.default_rng(spec['seed'])
+    name = file_name(spec, kind)
+    if kind == 'table':
+        angles = page_angles(spec, 1, rng)
+        with Image.open(os.path.join(OUT, name)) as im:
+            pixels = [im.size]
+        return dict(spec=spec, kind=kind, name=name, angles=angles, pages=1,
+                    pixels=pixels, page=spec['page'])
+    sizes = pdf_page_sizes(os.path.join(SAMPLES, spec['sample'] + '.pdf'))
+    angles = page_angles(spec, len(sizes), rng)
+    if kind == 'scan':
+        pixels = [(int(r.split()[3]), int(r.split()[4])) for r in
+                  run(['pdfimages', '-list', os.path.join(OUT, name)]).splitlines()[2:]]
+    else:
+        pixels = []
+        with Image.open(os.path.join(OUT, name)) as im:
+            for i in range(im.n_frames):
+                im.seek(i)
+                pixels.append(im.size)
+    return dict(spec=spec, kind=kind, name=name, angles=angles, pages=len(sizes), pixels=pixels)
+
+
+# Every file: (kind, spec, maker), in the order of the README.
+def plan():
+    return ([('scan', s, make_scan) for s in SCANS]
+            + [('scan', s, make_codec_scan) for s in CODEC_SCANS]
+            + [('table', s, make_table_image) for s in TABLE_IMAGES]
+            + [('tiff', s, make_tiff) for s in TIFFS])
+
+
 def planned():
     """Records of every file as make_* returns them, recomputed without writing anything."""
-    recs = []
-    for kind, specs in (('scan', SCANS), ('table', TABLE_IMAGES), ('tiff', TIFFS)):
-        for spec in specs:
-            rng = np.random.default_rng(spec['seed'])
-            if kind == 'table':
-                angles = page_angles(spec, 1, rng)
-                name = file_name(spec, kind)
-                with Image.open(os.path.join(OUT, name)) as im:
-                    pixels = [im.size]
-                recs.append(dict(spec=spec, kind=kind, name=name, angles=angles, pages=1,
-                                 pixels=pixels, page=spec['page']))
-                continue
-            sizes = pdf_page_sizes(os.path.join(SAMPLES, spec['sample'] + '.pdf'))
-            angles = page_angles(spec, len(sizes), rng)
-            name = file_name(spec, kind)
-            if kind == 'scan':
-                pixels = [(int(r.split()[3]), int(r.split()[4])) for r in
-                          run(['pdfimages', '-list', os.path.join(OUT, name)]).splitlines()[2:]]
-            else:
-                pixels = []
-                with Image.open(os.path.join(OUT, name)) as im:
-                    for i in range(im.n_frames):
-                        im.seek(i)
-                        pixels.append(im.size)
-            recs.append(dict(spec=spec, kind=kind, name=name, angles=angles, pages=len(sizes),
-                             pixels=pixels))
-    return recs
+    return [record(kind, spec) for kind, spec, _ in plan()]
 
 
 def human(n):
@@ -555,6 +736,16 @@ def dir_bytes(d):
         for f in files:
             total += os.path.getsize(os.path.join(base, f))
     return total
+
+
+def encoding(spec):
+    kind, q = spec['enc']
+    enc = {'jpeg': 'JPEG q%s' % q, 'png': 'PNG (Flate)', 'tiff_lzw': 'TIFF LZW, 8-bit gray',
+           'g4': 'CCITT G4, 1 bit < %s' % q, 'jbig2': 'JBIG2 + globals, 1 bit < %s' % q,
+           'jpx': 'JPEG 2000 rate %s' % q}[kind]
+    if spec.get('rotate'):
+        enc += ', /Rotate %d' % spec['rotate']
+    return enc
 
 
 def write_readme(recs):
@@ -578,9 +769,18 @@ def write_readme(recs):
         'on grey paper (white mapped to the grey level given, black kept; "a→b" is a linear gradient from the',
         'top to the bottom (↓) or from the left to the right (→)), Gaussian noise of the given sigma added',
         '(grey levels, clipped to 0–255), then encoded. The PDFs are made with img2pdf, which embeds the',
-        'JPEG or PNG data as it is (DCTDecode / FlateDecode), one image per page, each page of exactly',
-        'the size of the typed PDF\'s page; they have no fonts and no text. Seeds are fixed per file',
-        '(in the script), so a run reproduces the same files from the same typed PDFs.',
+        'JPEG, PNG, CCITT G4 TIFF or JPEG 2000 data as it is (DCTDecode / FlateDecode / CCITTFaxDecode /',
+        'JPXDecode), one image per page, each page of exactly the size of the typed PDF\'s page; they',
+        'have no fonts and no text. Seeds are fixed per file (in the script), so a run reproduces the',
+        'same files from the same typed PDFs.',
+        '',
+        'The 1-bit pages are black where the grey level is below the threshold given (no dithering):',
+        'G4 is written by libtiff (through Pillow); JBIG2 by `jbig2enc -s -p` (symbol mode, the symbols',
+        'of all pages in one /JBIG2Globals stream; a Rust port of jbig2enc, built with cargo, since',
+        'Debian packages no JBIG2 encoder), put into a PDF by the script. JPEG 2000 pages are written by',
+        '`opj_compress -r RATE` (libopenjp2-tools). The `_rot90` file stores each page image a quarter',
+        'turn counter-clockwise on a landscape page that carries /Rotate 90 (set by `qpdf --rotate`),',
+        'so that it shows upright, as a scanner that feeds pages sideways writes them.',
         '',
         '| file | from | dpi | skew (per page) | noise σ | blur | paper | encoding | pages | pixels | size |',
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -594,8 +794,7 @@ def write_readme(recs):
             paper = str(g0) if g0 == g1 else '%d→%d %s' % (g0, g1, '↓' if s.get('grad', 'v') == 'v' else '→')
         else:
             paper = 'white'
-        kind, q = s['enc']
-        enc = {'jpeg': 'JPEG q%s' % q, 'png': 'PNG (Flate)', 'tiff_lzw': 'TIFF LZW, 8-bit gray'}[kind]
+        enc = encoding(s)
         if r['kind'] == 'scan':
             enc = 'PDF, ' + enc
         px = sorted(set('%d×%d' % p for p in r['pixels']))
@@ -609,9 +808,9 @@ def write_readme(recs):
         '',
         'Expected JSON:',
         '',
-        '- `*_scanDPI.pdf`, `*_scanDPI.tif`: the typed sample\'s expected JSON with only `source` changed',
-        '  (`path`, `sha256` of the file, `media` "pdf" / "image", `pages`, `text_layer` "ocr"); the numbers,',
-        '  prose and issues are those of the typed sample.',
+        '- `*_scanDPI.pdf`, `*_scanDPI_*.pdf`, `*_scanDPI.tif`: the typed sample\'s expected JSON with only',
+        '  `source` changed (`path`, `sha256` of the file, `media` "pdf" / "image", `pages`, `text_layer`',
+        '  "ocr"); the numbers, prose and issues are those of the typed sample.',
         '- `*_table3.*`: one page image holding the whole of table 三 and nothing of tables 二 and 四',
         '  (checked with `pdftotext` on the typed page). `applications` is the typed sample\'s; every',
         '  value of `active_disclosure` and `reviews` is null; `report` is null except `format`;',
@@ -627,13 +826,15 @@ def write_readme(recs):
         '- The multi-page TIFF has no noise: Gaussian noise makes LZW output about three times larger.',
         '',
         'The script checks every file after writing it: `pdfinfo` (page count; page size equal to the typed',
-        'PDF\'s), `pdffonts` (no fonts), `pdftotext` (no text), `pdfimages -list` (one gray 8-bit image per',
-        'page, encoding `jpeg` or `image` (Flate), ppi equal to the dpi), Pillow for the images (mode L, dpi',
+        'PDF\'s, shown turned by /Rotate), `pdffonts` (no fonts), `pdftotext` (no text), `pdfimages -list`',
+        '(one gray image per page, of the encoding and bits the table gives, ppi equal to the dpi; every',
+        'JBIG2 page refers to the globals), Pillow for the images (mode L, dpi',
         'in PNG pHYs / JPEG JFIF / TIFF resolution tags, TIFF frame count = pages, LZW) and each expected',
         'JSON against the typed one. PNG stores its resolution in dots per metre, so Pillow reads',
         '300 dpi back as 299.9994.',
         '',
-        'Tools: /usr/bin/python3 with python3-pil, python3-numpy, img2pdf; poppler-utils.',
+        'Tools: /usr/bin/python3 with python3-pil, python3-numpy, img2pdf; poppler-utils, qpdf,',
+        'libopenjp2-tools; cargo (for jbig2enc).',
     ]
     write_bytes(os.path.join(OUT, 'README.md'), ('\n'.join(lines) + '\n').encode('utf-8'))
 
@@ -658,7 +859,7 @@ def report(recs):
             r['name'], human(os.path.getsize(os.path.join(OUT, r['name']))), s['dpi'], r['pages'],
             ' '.join('%+.2f' % a for a in r['angles']), s['noise'] or '-', s['blur'] or '-',
             '-'.join(map(str, s['grey'])) if s['grey'] else 'white',
-            '%s%s' % (s['enc'][0], ' q%d' % s['enc'][1] if s['enc'][1] else '')))
+            encoding(s)))
     scans = dir_bytes(OUT)
     total = dir_bytes(SAMPLES)
     print('samples/scans/: %s   samples/: %s' % (human(scans), human(total)))
@@ -670,17 +871,15 @@ def main(argv):
     if '--check' in argv:
         recs = planned()
     else:
+        wanted = [a for a in argv if not a.startswith('-')]
         work = tempfile.mkdtemp(prefix='nianbao-scans-')
         try:
             recs = []
-            for spec in SCANS:
-                recs.append(make_scan(spec, work))
-                print('made', recs[-1]['name'], flush=True)
-            for spec in TABLE_IMAGES:
-                recs.append(make_table_image(spec, work))
-                print('made', recs[-1]['name'], flush=True)
-            for spec in TIFFS:
-                recs.append(make_tiff(spec, work))
+            for kind, spec, maker in plan():
+                if wanted and not any(w in file_name(spec, kind) for w in wanted):
+                    recs.append(record(kind, spec))
+                    continue
+                recs.append(maker(spec, work))
                 print('made', recs[-1]['name'], flush=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)

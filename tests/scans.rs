@@ -211,3 +211,156 @@ fn ocr_never_refuses_a_page_image_with_a_clear_error() {
     );
     assert!(stderr.contains("needs OCR"), "{stderr}");
 }
+
+/// Runs `nianbao extract` on a scan sample and returns its report.
+fn extract(input: &str) -> Value {
+    let out = common::nianbao(&["extract", input]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{input}: {stderr}");
+    serde_json::from_slice(&out.stdout).expect("output is JSON")
+}
+
+/// A table value of a report and the page it was read on.
+fn cell(report: &Value, pointer: &str) -> (Value, Value) {
+    (
+        report.pointer(pointer).cloned().unwrap_or(Value::Null),
+        report["provenance"][pointer]["page"].clone(),
+    )
+}
+
+#[test]
+fn a_ccitt_g4_scan_gives_its_table_cells() {
+    // 1-bit pages written by libtiff: /K -1, /BlackIs1 true.
+    let report = extract("samples/scans/h02_ningnan_2023_scan300_g4.pdf");
+    assert_eq!(
+        cell(&report, "/applications/new/total"),
+        (20.into(), 3.into())
+    );
+    assert_eq!(
+        cell(&report, "/applications/granted/natural_person"),
+        (9.into(), 3.into())
+    );
+}
+
+#[test]
+fn a_jbig2_scan_with_globals_gives_its_table_cells() {
+    let report = extract("samples/scans/d05_haiyuan_2020_scan300_jbig2.pdf");
+    assert_eq!(
+        cell(&report, "/active_disclosure/licensing/decisions"),
+        (3876.into(), 2.into())
+    );
+    assert_eq!(
+        cell(&report, "/active_disclosure/penalty/previous_items"),
+        (2210.into(), 2.into())
+    );
+}
+
+#[test]
+fn a_jpeg_2000_scan_gives_its_table_cells() {
+    let report = extract("samples/scans/h07_sc_police_2023_scan200_jpx.pdf");
+    assert_eq!(
+        cell(&report, "/active_disclosure/licensing/decisions"),
+        (3265419.into(), 2.into())
+    );
+    assert_eq!(
+        cell(&report, "/applications/new/natural_person"),
+        (156.into(), 3.into())
+    );
+}
+
+#[test]
+fn a_scan_on_pages_turned_by_rotate_is_read_upright() {
+    // Landscape pages with /Rotate 90 whose images are stored turned back.
+    let report = extract("samples/scans/h08_shapotou_2024_scan200_rot90.pdf");
+    assert_eq!(
+        cell(&report, "/applications/new/natural_person"),
+        (5.into(), 2.into())
+    );
+    assert_eq!(report["report"]["year"], 2024);
+    // Boxes are in the page as displayed: portrait A4, 595 pt wide.
+    for (pointer, p) in report["provenance"].as_object().expect("provenance") {
+        let bbox = p["bbox"].as_array().expect("bbox");
+        let x1 = bbox[2].as_f64().expect("x1");
+        let y1 = bbox[3].as_f64().expect("y1");
+        assert!(x1 <= 596.0 && y1 <= 842.0, "{pointer}: {bbox:?}");
+    }
+}
+
+/// A one-page PDF whose page is a scan stored with `filter` and `parms`
+/// as `data`.
+fn pdf_with_scan(filter: &str, parms: lopdf::Dictionary, data: &[u8]) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let image = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 1728, "Height" => 2339,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 1, "Filter" => filter,
+            "DecodeParms" => parms,
+        },
+        data.to_vec(),
+    ));
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"q 595 0 0 842 0 0 cm /Im1 Do Q".to_vec(),
+    ));
+    let pages = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("PDF written");
+    out
+}
+
+#[test]
+fn a_malformed_stream_of_each_codec_is_an_error_naming_file_and_page() {
+    use lopdf::dictionary;
+    let dir = std::env::temp_dir().join(format!("nianbao-codecs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (name, filter, parms, data, says) in [
+        (
+            "g4.pdf",
+            "CCITTFaxDecode",
+            dictionary! { "K" => -1, "Columns" => 1728, "Rows" => 2339 },
+            vec![0u8; 64],
+            "the CCITT fax data does not decode",
+        ),
+        (
+            "jbig2.pdf",
+            "JBIG2Decode",
+            dictionary! {},
+            b"\x00\x00\x00\x00\x30\x00\x01\x00\x00\x00\x13 cut short".to_vec(),
+            "the JBIG2 data does not decode",
+        ),
+        (
+            "jpx.pdf",
+            "JPXDecode",
+            dictionary! {},
+            b"\x00\x00\x00\x0cjP  \r\n\x87\n and nothing after the signature".to_vec(),
+            "the JPEG 2000 data does not decode",
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, pdf_with_scan(filter, parms, &data)).expect("PDF written");
+        let path = path.display().to_string();
+        let out = common::nianbao(&["extract", &path]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&format!("{path}: no page could be read (page 1: {says}")),
+            "{name}: {stderr}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

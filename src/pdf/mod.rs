@@ -11,9 +11,11 @@ mod scan;
 mod unicode;
 
 #[cfg(test)]
+mod codec_tests;
+#[cfg(test)]
 mod tests;
 
-pub use scan::{Scan, ScanData};
+pub use scan::{CcittParams, Scan, ScanData};
 
 use crate::page::{Glyph, Page, TextSource};
 use interp::{FontCache, Interp, Matrix};
@@ -195,13 +197,18 @@ fn rect(doc: &Document, o: Option<&Object>) -> Option<[f64; 4]> {
     (r[2] - r[0] > 0.0 && r[3] - r[1] > 0.0).then_some(r)
 }
 
-/// The displayed size of a page and the matrix from default user space to
-/// its top-left display space (CropBox origin, /Rotate applied clockwise).
-fn page_geometry(doc: &Document, page: Option<&Dictionary>) -> ((f64, f64), Matrix) {
+/// The displayed size of a page, the matrix from default user space to
+/// its top-left display space (CropBox origin, /Rotate applied clockwise)
+/// and the quarter turns of that /Rotate.
+fn page_geometry(doc: &Document, page: Option<&Dictionary>) -> ((f64, f64), Matrix, u8) {
     // US Letter when a page gives no usable MediaBox, as readers assume.
     let default = [0.0, 0.0, 612.0, 792.0];
     let Some(page) = page else {
-        return ((612.0, 792.0), Matrix::new(1.0, 0.0, 0.0, -1.0, 0.0, 792.0));
+        return (
+            (612.0, 792.0),
+            Matrix::new(1.0, 0.0, 0.0, -1.0, 0.0, 792.0),
+            0,
+        );
     };
     let media = rect(doc, inherited(doc, page, b"MediaBox")).unwrap_or(default);
     let crop = rect(doc, inherited(doc, page, b"CropBox"))
@@ -220,12 +227,13 @@ fn page_geometry(doc: &Document, page: Option<&Dictionary>) -> ((f64, f64), Matr
         .map_or(0, |r| ((r / 90.0).round() as i64).rem_euclid(4));
     let [x0, y0, x1, y1] = crop;
     let (w, h) = (x1 - x0, y1 - y0);
-    match rotate {
+    let (size, base) = match rotate {
         1 => ((h, w), Matrix::new(0.0, 1.0, 1.0, 0.0, -y0, -x0)),
         2 => ((w, h), Matrix::new(-1.0, 0.0, 0.0, 1.0, x1, -y0)),
         3 => ((h, w), Matrix::new(0.0, -1.0, -1.0, 0.0, y1, x1)),
         _ => ((w, h), Matrix::new(1.0, 0.0, 0.0, -1.0, -x0, y1)),
-    }
+    };
+    (size, base, rotate as u8)
 }
 
 /// The page's content streams, decoded and joined.
@@ -266,7 +274,7 @@ fn read_page(
         reason,
     };
     let dict = doc.get_dictionary(id).ok();
-    let ((width, height), base) = page_geometry(doc, dict);
+    let ((width, height), base, quarter_turns) = page_geometry(doc, dict);
     let max_side = f64::from(limits.max_page_side);
     if width > max_side || height > max_side {
         return Err(page_error(format!(
@@ -290,7 +298,10 @@ fn read_page(
     let text_layer = classify(&glyphs);
     let scan = match text_layer {
         TextLayer::Usable => None,
-        _ => scan::page_scan(doc, resources, limits.max_stream_bytes),
+        _ => scan::page_scan(doc, resources, limits.max_stream_bytes).map(|scan| Scan {
+            quarter_turns,
+            ..scan
+        }),
     };
     Ok(PdfPage {
         page: Page {

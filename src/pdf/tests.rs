@@ -775,3 +775,33 @@ fn more_pages_than_the_limit_is_an_error() {
     let got = read_pages(&Pdf::new().bytes(), &Limits::default());
     assert!(matches!(got, Err(PdfError::NoPages)), "{got:?}");
 }
+
+#[test]
+fn a_scanned_page_turned_by_rotate_gives_its_displayed_size_and_turns() {
+    let mut pdf = Pdf::new();
+    let image = pdf.stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 3, "Height" => 2,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        },
+        &[1, 2, 3, 4, 5, 6],
+    );
+    // The scan is stored landscape; /Rotate 270 shows it as a portrait page.
+    pdf.page_with(
+        "q 800 0 0 600 0 0 cm /Im0 Do Q",
+        dictionary! { "XObject" => dictionary! { "Im0" => image } },
+        dictionary! {
+            "MediaBox" => nums(&[0.0, 0.0, 800.0, 600.0]),
+            "Rotate" => -90,
+        },
+    );
+    let page = only_page(&pdf.bytes());
+    assert_eq!((page.page.width, page.page.height), (600.0, 800.0));
+    let scan = page.scan.expect("the page's scan");
+    assert_eq!(scan.quarter_turns, 3);
+    let raster = crate::raster::from_scan(&scan, page.page.width).expect("decodes");
+    // Turned a quarter counter-clockwise: the stored right column is the top row.
+    assert_eq!(raster.image.as_raw(), &vec![3, 6, 2, 5, 1, 4]);
+    assert_eq!(raster.image.dimensions(), (2, 3));
+    assert!((raster.px_per_pt - 2.0 / 600.0).abs() < 1e-6);
+}

@@ -1,6 +1,8 @@
 //! Page images: a PDF page's stored scan, or a PNG / JPEG / TIFF file,
 //! decoded to 8-bit grey with its scale in pixels per point.
 
+mod codec;
+
 use crate::input::Media;
 use crate::pdf::{Scan, ScanData};
 use image::{GrayImage, ImageFormat};
@@ -29,6 +31,16 @@ pub enum RasterError {
     TooLarge { width: u32, height: u32 },
     #[error("the image data is shorter than its {width} × {height} pixels")]
     Truncated { width: u32, height: u32 },
+    #[error(
+        "the image is {width} × {height} pixels of {channels} channels, more than the limit of {MAX_PIXELS} samples"
+    )]
+    TooManySamples {
+        width: u32,
+        height: u32,
+        channels: u64,
+    },
+    #[error("the {codec} data does not decode: {reason}")]
+    Codec { codec: &'static str, reason: String },
 }
 
 fn check_size(width: u32, height: u32) -> Result<(), RasterError> {
@@ -43,13 +55,16 @@ pub fn check_scan(scan: &Scan) -> Result<(), RasterError> {
     check_size(scan.width, scan.height)?;
     match &scan.data {
         ScanData::Unsupported(filter) => Err(RasterError::Unsupported(filter.clone())),
+        ScanData::Unreadable(why) => Err(RasterError::Decode(why.clone())),
         _ => Ok(()),
     }
 }
 
-/// The scan of a PDF page whose width is `page_width_pt`.
+/// The scan of a PDF page whose displayed width is `page_width_pt`, turned
+/// upright as the page is displayed.
 pub fn from_scan(scan: &Scan, page_width_pt: f32) -> Result<Raster, RasterError> {
     check_size(scan.width, scan.height)?;
+    let (w, h) = (scan.width, scan.height);
     let image = match &scan.data {
         ScanData::Jpeg(bytes) => decode(bytes, ImageFormat::Jpeg)?,
         ScanData::Samples {
@@ -57,8 +72,26 @@ pub fn from_scan(scan: &Scan, page_width_pt: f32) -> Result<Raster, RasterError>
             components,
             inverted,
             data,
-        } => from_samples(scan.width, scan.height, *bits, *components, *inverted, data)?,
+        } => from_samples(w, h, *bits, *components, *inverted, data)?,
+        ScanData::Ccitt {
+            params,
+            inverted,
+            data,
+        } => codec::ccitt(w, h, params, *inverted, data)?,
+        ScanData::Jbig2 {
+            globals,
+            inverted,
+            data,
+        } => codec::jbig2(w, h, globals.as_deref(), *inverted, data)?,
+        ScanData::Jpx(data) => codec::jpx(data)?,
         ScanData::Unsupported(filter) => return Err(RasterError::Unsupported(filter.clone())),
+        ScanData::Unreadable(why) => return Err(RasterError::Decode(why.clone())),
+    };
+    let image = match scan.quarter_turns % 4 {
+        1 => image::imageops::rotate90(&image),
+        2 => image::imageops::rotate180(&image),
+        3 => image::imageops::rotate270(&image),
+        _ => image,
     };
     let px_per_pt = image.width() as f32 / page_width_pt.max(1.0);
     Ok(Raster { image, px_per_pt })
@@ -112,11 +145,11 @@ const SEAL_RED: u8 = 50;
 /// A colour pixel's grey: its luminance, but the red channel where the ink
 /// is red — a seal stamped over the text is as light as the paper there,
 /// while black text under it stays black.
-fn grey_of(r: u8, g: u8, b: u8) -> u8 {
+pub(crate) fn grey_of(r: u8, g: u8, b: u8) -> u8 {
     if r > g.max(b).saturating_add(SEAL_RED) {
         return r;
     }
-    ((u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000) as u8
+    luma(r, g, b)
 }
 
 fn tiff_pages(bytes: &[u8]) -> Result<Vec<GrayImage>, RasterError> {
@@ -185,11 +218,7 @@ fn from_samples(
             for px in data.chunks_exact(n).take(w * h) {
                 out.push(match n {
                     1 | 2 => px[0],
-                    // CMYK: darkness is the sum of the inks.
-                    4 if !inverted => {
-                        let ink = u16::from(px[0]) + u16::from(px[1]) + u16::from(px[2]);
-                        255u8.saturating_sub((ink / 3) as u8).saturating_sub(px[3])
-                    }
+                    4 if !inverted => cmyk_grey(px[0], px[1], px[2], px[3]),
                     _ => grey_of(px[0], px[1], px[2]),
                 });
             }
@@ -204,6 +233,16 @@ fn from_samples(
         out.iter_mut().for_each(|v| *v = 255 - *v);
     }
     GrayImage::from_raw(width, height, out).ok_or_else(short)
+}
+
+pub(crate) fn luma(r: u8, g: u8, b: u8) -> u8 {
+    ((u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000) as u8
+}
+
+/// CMYK: darkness is the sum of the inks.
+fn cmyk_grey(c: u8, m: u8, y: u8, k: u8) -> u8 {
+    let ink = u16::from(c) + u16::from(m) + u16::from(y);
+    255u8.saturating_sub((ink / 3) as u8).saturating_sub(k)
 }
 
 #[cfg(test)]

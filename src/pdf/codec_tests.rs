@@ -91,7 +91,7 @@ fn reference_images(pdf: &Path, reference: Reference) -> Vec<(u32, GrayImage)> {
             let rgb = img.to_rgb8();
             let grey = rgb
                 .pixels()
-                .map(|p| raster::luma(p[0], p[1], p[2]))
+                .map(|p| raster::grey_of(p[0], p[1], p[2]))
                 .collect();
             GrayImage::from_raw(rgb.width(), rgb.height(), grey).expect("same size")
         })

@@ -235,7 +235,7 @@ fn from_samples(
     GrayImage::from_raw(width, height, out).ok_or_else(short)
 }
 
-pub(crate) fn luma(r: u8, g: u8, b: u8) -> u8 {
+fn luma(r: u8, g: u8, b: u8) -> u8 {
     ((u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000) as u8
 }
 

@@ -364,3 +364,27 @@ fn a_malformed_stream_of_each_codec_is_an_error_naming_file_and_page() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn numbers_wrapped_over_lines_in_narrow_cells_are_read_line_by_line() {
+    // A 150-dpi scan (seal, fold, 2-3° skew) of a drawn report whose table 三
+    // prints eight-digit numbers in columns so narrow they wrap ("1232" over "1813").
+    let input = "samples/scans/drawn/v6060_0000_s150.pdf";
+    let report = extract(input);
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            common::root().join("samples/scans/drawn/v6060_0000_s150.expected.json"),
+        )
+        .expect("expected JSON"),
+    )
+    .expect("JSON");
+    assert_eq!(
+        report.pointer("/applications/new/other_org"),
+        Some(&Value::from(12321813))
+    );
+    assert_eq!(
+        report.pointer("/applications/new/total"),
+        Some(&Value::from(62992809))
+    );
+    assert_eq!(report["applications"], expected["applications"]);
+}

@@ -37,6 +37,9 @@ pub struct CellInk {
     /// For each crop pixel, whether it is border residue. Specks are left
     /// alone: a small one may be the dot of a character.
     dropped: Vec<bool>,
+    /// For one line of a cell: the rows (page pixels, inclusive) it holds;
+    /// the other lines' ink is whitened in its crop.
+    band: Option<(u32, u32)>,
 }
 
 /// Finds the character pieces inside `rect` (left, top, width, height):
@@ -117,6 +120,7 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
         pieces,
         kept,
         dropped,
+        band: None,
     }
 }
 
@@ -150,6 +154,40 @@ impl CellInk {
         out
     }
 
+    /// The lines of text in the cell, top to bottom: pieces grouped where
+    /// they overlap vertically by half the smaller height (a number wrapped
+    /// in a narrow cell is two lines of digits).
+    pub fn lines(&self) -> Vec<CellInk> {
+        let mut order: Vec<Piece> = self.pieces.clone();
+        order.sort_by_key(|p| p.y0);
+        let mut bands: Vec<(u32, u32, Vec<Piece>)> = Vec::new();
+        for p in order {
+            let fits = bands.last().is_some_and(|(b0, b1, _)| {
+                let overlap = i64::from(p.y1.min(*b1)) - i64::from(p.y0.max(*b0)) + 1;
+                2 * overlap >= i64::from(p.height().min(b1 - b0 + 1))
+            });
+            match bands.last_mut() {
+                Some((b0, b1, members)) if fits => {
+                    *b0 = (*b0).min(p.y0);
+                    *b1 = (*b1).max(p.y1);
+                    members.push(p);
+                }
+                _ => bands.push((p.y0, p.y1, vec![p])),
+            }
+        }
+        bands
+            .into_iter()
+            .map(|(b0, b1, mut pieces)| {
+                pieces.sort_by_key(|p| (p.x0, p.y0));
+                CellInk {
+                    pieces,
+                    band: Some((b0, b1)),
+                    ..self.clone()
+                }
+            })
+            .collect()
+    }
+
     /// The tallest piece, in pixels: a digit's or a character's height.
     pub fn tallest(&self) -> u32 {
         self.pieces.iter().map(Piece::height).max().unwrap_or(0)
@@ -167,7 +205,11 @@ impl CellInk {
         let y1 = (ey1 + margin + 1).min(top + h);
         let out = GrayImage::from_fn(x1 - x0, y1 - y0, |x, y| {
             let (px, py) = (x0 + x, y0 + y);
-            if self.dropped[((py - top) * w + (px - left)) as usize] {
+            let i = ((py - top) * w + (px - left)) as usize;
+            let other_line = self
+                .band
+                .is_some_and(|(b0, b1)| (py < b0 || py > b1) && self.kept[i]);
+            if self.dropped[i] || other_line {
                 Luma([255])
             } else {
                 *gray.get_pixel(px, py)
@@ -244,6 +286,30 @@ mod tests {
         let cell = cell_ink(&page, (0, 0, 8, 5), 2, 1);
         assert_eq!(cell.pieces.len(), 2);
         assert_eq!(cell.columns().len(), 1);
+    }
+
+    #[test]
+    fn a_number_wrapped_in_its_cell_is_two_lines() {
+        let page = ink(&[
+            "..........",
+            ".#.##.....",
+            ".#.##.....",
+            "..........",
+            ".##.......",
+            ".##.......",
+            "..........",
+        ]);
+        let cell = cell_ink(&page, (0, 0, 10, 7), 1, 1);
+        let lines = cell.lines();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].pieces.len(), 2);
+        assert_eq!(lines[0].extent(), Some((1, 1, 4, 2)));
+        assert_eq!(lines[1].extent(), Some((1, 4, 2, 5)));
+        // Each line's crop shows its own ink only.
+        let gray = GrayImage::from_fn(10, 7, |x, y| Luma([if page.at(x, y) { 0 } else { 255 }]));
+        let top = lines[0].crop(&gray, 3, 1.0).expect("ink");
+        let dark = top.pixels().filter(|p| p[0] < 128).count();
+        assert_eq!(dark, 6);
     }
 
     #[test]

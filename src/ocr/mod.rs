@@ -268,6 +268,9 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
     let Some(roomy) = ink.crop(&prepared.gray, margin, scale) else {
         return (String::new(), 1.0);
     };
+    if multi_line && let Some(read) = read_wrapped_number(ink, prepared, engines, scale) {
+        return read;
+    }
     let mut votes = Votes::new(columns);
     let mut words = None;
     if multi_line || wordy {
@@ -284,22 +287,7 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
         votes.add(&text, confidence);
         words = Some((text, confidence));
     }
-    let (text, confidence) = engines.digits.read_image(&roomy, read_dpi);
-    votes.add(&text, confidence);
-    if !votes.sure() {
-        // A second and third opinion: cropped tight to the ink, and the clean
-        // ink enlarged.
-        let tight_margin = ((tallest / 4.0) as u32).max(ppt as u32);
-        if let Some(tight) = ink.crop(&prepared.gray, tight_margin, scale) {
-            let (text, confidence) = engines.digits.read_image(&tight, read_dpi);
-            votes.add(&text, confidence);
-        }
-        let scale = RENDER_DIGIT_PX / tallest;
-        if let Some(clean) = ink.render(scale, (RENDER_DIGIT_PX / 2.0) as u32) {
-            let (text, confidence) = engines.digits.read_image(&clean, dpi(ppt * scale));
-            votes.add(&text, confidence);
-        }
-    }
+    digit_readings(ink, &roomy, prepared, engines, scale, &mut votes);
     if let Some(best) = votes.best()
         && best.1 >= MIN_WORD_CONFIDENCE
     {
@@ -321,6 +309,83 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
         Some(best) => best,
         None => (text, confidence),
     }
+}
+
+/// Adds the digit engine's readings of `ink` (whose roomy crop, scaled by
+/// `scale`, is `roomy`) to `votes`: the roomy crop, and, unless that reading
+/// is sure, a second and third opinion — cropped tight to the ink, and the
+/// clean ink enlarged.
+fn digit_readings(
+    ink: &cell::CellInk,
+    roomy: &GrayImage,
+    prepared: &Prepared,
+    engines: &mut Engines,
+    scale: f32,
+    votes: &mut Votes,
+) {
+    let ppt = prepared.px_per_pt;
+    let read_dpi = dpi(ppt * scale);
+    let tallest = ink.tallest().max(1) as f32;
+    let (text, confidence) = engines.digits.read_image(roomy, read_dpi);
+    votes.add(&text, confidence);
+    if votes.sure() {
+        return;
+    }
+    let tight_margin = ((tallest / 4.0) as u32).max(ppt as u32);
+    if let Some(tight) = ink.crop(&prepared.gray, tight_margin, scale) {
+        let (text, confidence) = engines.digits.read_image(&tight, read_dpi);
+        votes.add(&text, confidence);
+    }
+    let enlarge = RENDER_DIGIT_PX / tallest;
+    if let Some(clean) = ink.render(enlarge, (RENDER_DIGIT_PX / 2.0) as u32) {
+        let (text, confidence) = engines.digits.read_image(&clean, dpi(ppt * enlarge));
+        votes.add(&text, confidence);
+    }
+}
+
+/// Lines of digits of about one height whose heights differ by at most this share.
+const SAME_HEIGHT: f32 = 0.3;
+
+/// A number wrapped over lines in a narrow cell ("11" over "3" for 113):
+/// when every line of the ink is digits of one height, each line is read on
+/// its own and the readings joined. `None` when the ink is not that, or a
+/// line gives no number the readings agree on.
+fn read_wrapped_number(
+    ink: &cell::CellInk,
+    prepared: &Prepared,
+    engines: &mut Engines,
+    scale: f32,
+) -> Option<(String, f32)> {
+    let lines = ink.lines();
+    let tallest = ink.tallest().max(1) as f32;
+    let digit_like = |l: &cell::CellInk| {
+        let spans = l.columns();
+        let mut widths: Vec<u32> = spans.iter().map(|(a, b)| b - a + 1).collect();
+        widths.sort_unstable();
+        let h = l.tallest() as f32;
+        let narrow = widths
+            .get(widths.len() / 2)
+            .is_some_and(|&w| (w as f32) < SQUARE * h);
+        narrow && h >= (1.0 - SAME_HEIGHT) * tallest && l.pieces.len() < 2 * spans.len().max(1)
+    };
+    if lines.len() < 2 || !lines.iter().all(digit_like) {
+        return None;
+    }
+    let mut text = String::new();
+    let mut confidence = 1.0f32;
+    for line in &lines {
+        let margin = line.tallest() / 2;
+        let roomy = line.crop(&prepared.gray, margin, scale)?;
+        let mut votes = Votes::new(line.columns().len());
+        digit_readings(line, &roomy, prepared, engines, scale, &mut votes);
+        let (read, c) = votes.best()?;
+        if c < MIN_WORD_CONFIDENCE || !read.chars().all(|ch| ch.is_ascii_digit()) {
+            return None;
+        }
+        text.push_str(&read);
+        confidence = confidence.min(c);
+    }
+    Some((text, confidence))
 }
 
 fn dpi(px_per_pt: f32) -> u32 {

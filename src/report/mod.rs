@@ -259,7 +259,7 @@ fn date_near_title(
 fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
     let items = items(doc);
     let pos = heading_positions(&items);
-    let first_heading = pos.iter().flatten().min().copied();
+    let first_heading = pos.iter().flatten().map(|h| h.at).min();
     let found = find_title(&items, first_heading);
     let title_end = found.as_ref().map(|f| f.1);
     let title = found.map(|f| {
@@ -273,7 +273,7 @@ fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
 
     // The end matter: after the last heading, the date line and the
     // signature line(s) above it.
-    let tail_start = pos[5].map_or(items.len(), |p| p + 1);
+    let tail_start = pos[5].map_or(items.len(), |h| h.body);
     let mut tail_end = items.len();
     let mut published = None;
     let mut signature = None;
@@ -316,12 +316,12 @@ fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
     }
 
     let section = |h: usize, end: Option<usize>| -> Option<String> {
-        let start = pos[h]? + 1;
+        let start = pos[h]?.body;
         let end = end.unwrap_or(items.len()).max(start);
         let text = paragraphs(&items[start..end]);
         (!text.is_empty()).then_some(text)
     };
-    let next_after = |h: usize| pos[h + 1..].iter().flatten().min().copied();
+    let next_after = |h: usize| pos[h + 1..].iter().flatten().map(|h| h.at).min();
     let sections = Sections {
         overview: section(0, next_after(0)),
         problems: section(4, next_after(4)),

@@ -2,8 +2,11 @@
 //! the signature and the publication date.
 
 use crate::layout::{Document, Line, in_margin, is_cjk, is_page_number};
-use crate::template::SECTIONS;
-use crate::template::label::{normalize, similarity, to_half_width};
+use crate::template::label::{compact_label, normalize, slips, slips_allowed, to_half_width};
+use crate::template::{
+    NOT_AFTER_SECTION_NUMBER, SECTION_NUMBER_PREFIX, SECTION_NUMBER_SEPARATORS,
+    SECTION_NUMBER_SUFFIXES, SECTIONS,
+};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -107,35 +110,74 @@ pub fn items(doc: &Document) -> Vec<Item<'_>> {
     out
 }
 
-/// The text after a section number ("一、", "一．", "一 ", "第一部分：",
-/// "第一章"), if the text starts with one.
-fn after_section_number(text: &str) -> Option<String> {
+/// The sections a line's leading number may stand for, as printed or as
+/// OCR reads it ("一、", "一．", "一 ", "-、", "=，", "第一部分：", "第一章"),
+/// and the text after it.
+fn section_number(text: &str) -> Option<(Vec<usize>, String)> {
     let t: String = text.chars().map(to_half_width).collect();
     let t = t.trim_start();
-    let t = t.strip_prefix('第').unwrap_or(t);
-    let mut chars = t.chars();
-    if !"一二三四五六".contains(chars.next()?) {
-        return None;
-    }
-    let rest = chars.as_str();
-    let rest = rest
-        .strip_prefix("部分")
-        .or_else(|| rest.strip_prefix('章'))
+    let framed = t.strip_prefix(SECTION_NUMBER_PREFIX).map(str::trim_start);
+    let t = framed.unwrap_or(t);
+    // The longest reading wins: "一一" is one numeral read twice.
+    let form = SECTIONS
+        .iter()
+        .flat_map(|s| s.numbers)
+        .filter(|f| t.starts_with(**f))
+        .max_by_key(|f| f.len());
+    let (sections, rest) = match form {
+        Some(form) => {
+            let rest = t[form.len()..].trim_start();
+            if NOT_AFTER_SECTION_NUMBER.iter().any(|w| rest.starts_with(w)) {
+                return None;
+            }
+            let sections = SECTIONS
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.numbers.contains(form))
+                .map(|(i, _)| i)
+                .collect();
+            (sections, rest)
+        }
+        // "第部分": OCR lost the numeral, the frame says one was there.
+        None if framed.is_some() && SECTION_NUMBER_SUFFIXES.iter().any(|s| t.starts_with(s)) => {
+            ((0..SECTIONS.len()).collect(), t)
+        }
+        None => return None,
+    };
+    let rest = SECTION_NUMBER_SUFFIXES
+        .iter()
+        .find_map(|s| rest.strip_prefix(s))
         .unwrap_or(rest);
-    Some(
-        rest.trim_start_matches(|c: char| c.is_whitespace() || "、.:,，：".contains(c))
-            .to_string(),
-    )
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || SECTION_NUMBER_SEPARATORS.contains(&c));
+    Some((sections, rest.to_string()))
 }
 
-/// Which section heading (0-based, as in [`SECTIONS`]) a line is, if any: a
-/// section number followed by one of the section's wordings.
-pub fn heading_of(text: &str) -> Option<usize> {
+/// Extra characters a heading line may end with past its wording ("情况。",
+/// "情况说明").
+const HEADING_TAIL: usize = 2;
+
+/// Most characters the second line of a heading broken in two may have: the
+/// end of a wording, never a line of prose.
+const HEADING_WRAP_MAX: usize = 12;
+
+/// A line read as a section heading: which section (0-based, as in
+/// [`SECTIONS`]), and how many characters of its wording were misread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct HeadingMatch {
+    section: usize,
+    slips: usize,
+}
+
+/// A section number followed by one of the section's wordings, read with
+/// at most a few slips.
+fn heading_match(text: &str) -> Option<HeadingMatch> {
     if text.chars().filter(|c| !c.is_whitespace()).count() > 40 {
         return None;
     }
     // "（一）…" opens a subsection and "三是…" is prose: neither passes.
-    let n = normalize(&after_section_number(text)?);
+    let (numbered, rest) = section_number(text)?;
+    let n = normalize(&rest);
     if n.is_empty() {
         return None;
     }
@@ -143,25 +185,83 @@ pub fn heading_of(text: &str) -> Option<usize> {
         .iter()
         .enumerate()
         .flat_map(|(i, s)| s.headings.iter().map(move |h| (i, normalize(h))))
-        .filter(|(_, h)| {
-            crate::template::label::matches(&n, h, 0.8)
-                || (n.starts_with(h.as_str()) && n.chars().count() <= h.chars().count() + 2)
+        .filter_map(|(section, h)| {
+            let slips = slips(&n, &h, HEADING_TAIL);
+            // A report may number its sections its own way, but a misread
+            // wording is taken only under its own number.
+            (slips == 0
+                || (slips <= slips_allowed(h.chars().count()) && numbered.contains(&section)))
+            .then_some(HeadingMatch { section, slips })
         })
-        .max_by(|a, b| similarity(&n, &a.1).total_cmp(&similarity(&n, &b.1)))
-        .map(|(i, _)| i)
+        .min_by_key(|m| m.slips)
 }
 
-/// Index in `items` of each section heading, in order.
-pub fn heading_positions(items: &[Item]) -> [Option<usize>; 6] {
+/// Which section heading (0-based, as in [`SECTIONS`]) a line is, if any.
+pub fn heading_of(text: &str) -> Option<usize> {
+    heading_match(text).map(|m| m.section)
+}
+
+/// The section whose wording a line is, as printed and unnumbered: a
+/// heading whose number OCR lost ("总体情况", ". 收到和处理政府信息公开申请情况").
+/// Its words are compared numbering and all, so "（一）…" stays a subsection.
+fn unnumbered_heading(text: &str) -> Option<usize> {
+    let n = compact_label(text);
+    SECTIONS
+        .iter()
+        .position(|s| s.headings.iter().any(|h| compact_label(h) == n))
+}
+
+/// Where a section heading is in the items: its line, and where the
+/// section's text starts (past a second line when OCR broke the heading).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    pub at: usize,
+    pub body: usize,
+}
+
+/// Each section heading in `items`, in order.
+pub fn heading_positions(items: &[Item]) -> [Option<Heading>; 6] {
+    let line_text = |i: usize| match items.get(i) {
+        Some(Item::Line { line, .. }) => Some(line.text.as_str()),
+        _ => None,
+    };
     let mut pos = [None; 6];
     let mut next = 0;
-    for (i, it) in items.iter().enumerate() {
-        if let Item::Line { line, .. } = it
-            && let Some(h) = heading_of(&line.text)
-            && h >= next
+    let mut body = 0;
+    for i in 0..items.len() {
+        let Some(text) = line_text(i).filter(|_| i >= body) else {
+            continue;
+        };
+        let alone = heading_match(text).filter(|m| m.section >= next);
+        let broken = line_text(i + 1)
+            .filter(|t| {
+                t.chars().filter(|c| !c.is_whitespace()).count() <= HEADING_WRAP_MAX
+                    && heading_match(t).is_none()
+            })
+            .and_then(|t| heading_match(&format!("{text}{t}")))
+            .filter(|m| m.section >= next && alone.is_none_or(|a| m.slips < a.slips));
+        if let Some((m, end)) = broken.map(|m| (m, i + 2)).or(alone.map(|m| (m, i + 1))) {
+            pos[m.section] = Some(Heading { at: i, body: end });
+            next = m.section + 1;
+            body = end;
+        }
+    }
+    // A heading whose number was lost is taken only where its numbered
+    // heading is missing, between its neighbours.
+    for h in 0..SECTIONS.len() {
+        if pos[h].is_some() {
+            continue;
+        }
+        let from = pos[..h].iter().flatten().map(|p| p.body).max().unwrap_or(0);
+        let to = pos[h + 1..]
+            .iter()
+            .flatten()
+            .map(|p| p.at)
+            .min()
+            .unwrap_or(items.len());
+        if let Some(at) = (from..to).find(|&i| line_text(i).and_then(unnumbered_heading) == Some(h))
         {
-            pos[h] = Some(i);
-            next = h + 1;
+            pos[h] = Some(Heading { at, body: at + 1 });
         }
     }
     pos
@@ -452,6 +552,206 @@ mod tests {
         assert_eq!(heading_of("三是加大互动交流力度。"), None);
         assert_eq!(heading_of("总体情况"), None);
         assert_eq!(heading_of("（一）主动公开政府信息情况。"), None);
+    }
+
+    /// Each section: its number as printed and as OCR reads it, and its
+    /// wording as printed and with OCR slips (misread, dropped, doubled).
+    const SLIPPED: [(usize, &[&str], &[&str]); 6] = [
+        (
+            0,
+            &[
+                "一、",
+                "-、",
+                "—、",
+                "_",
+                "一一、",
+                "一，",
+                "一,",
+                "一.",
+                "一`",
+                "一",
+                "一 、",
+                "一．",
+                "第一部分：",
+                "第一部分 ",
+                "第部分：",
+                "第一部分”",
+            ],
+            &[
+                "总体情况",
+                "总休情况",
+                "总体惰况",
+                "总休惰况",
+                "总情况",
+                "总体体情况",
+                "总体情祝",
+            ],
+        ),
+        (
+            1,
+            &[
+                "二、",
+                "=、",
+                "二二、",
+                "二.",
+                "二，",
+                "第二部分：",
+                "二部分“",
+            ],
+            &[
+                "主动公开政府信息情况",
+                "主动公开政府信息惰况",
+                "主动公开政信息情况",
+                "主动公开政府府信息情况",
+                "主动公开玫府信息惰况",
+            ],
+        ),
+        (
+            2,
+            &["三、", "彡、", "=、", "三三、", "三．", "第三部分：", ". "],
+            &[
+                "收到和处理政府信息公开申请情况",
+                "收到和处埋政府信息公开申请惰况",
+                "收到和政府信息公开申请情况",
+                "收到和处理政府信息公开申请情况况",
+            ],
+        ),
+        (
+            3,
+            &["四、", "四.", "四", "第四部分："],
+            &[
+                "政府信息公开行政复议、行政诉讼情况",
+                "政府信息公开行政复议、行政拆讼情况",
+                "府政信息公开行政复议和行政诉讼情况",
+                "因政府信息公开工作被申请行政复议、提起行政诉讼惰况",
+            ],
+        ),
+        (
+            4,
+            &["五、", "五.", "五，", "第五部分："],
+            &[
+                "存在的主要问题及改进情况",
+                "存在的主要间题及改进情况",
+                "存在的主要问题及改进惰况",
+                "政府信息公开工作存在的主要间题及改进情况",
+                "存在的主要问题和改进措施",
+            ],
+        ),
+        (
+            5,
+            &["六、", "六.", "六`", "第六部分："],
+            &[
+                "其他需要报告的事项",
+                "其他需要报告的事顶",
+                "其他需要报吿的事项",
+                "其他需要报告的事项。",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn headings_hold_against_ocr_slips() {
+        for (section, numbers, wordings) in SLIPPED {
+            for number in numbers {
+                for wording in wordings {
+                    let line = format!("{number}{wording}");
+                    // A line with its number lost is a heading only in context.
+                    let want = (*number != ". ").then_some(section);
+                    assert_eq!(heading_of(&line), want, "{line}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn prose_and_subsections_are_never_headings() {
+        for line in [
+            "一是主动公开政府信息情况良好，全年公开信息243条。",
+            "一是主动公开政府信息情况",
+            "二是加强主动公开政府信息情况的审核",
+            "（一）主动公开情况",
+            "（一）主动公开政府信息情况。",
+            "(-)总体情况",
+            "一）主动公开政府信息情况",
+            "（五）存在的主要问题及改进情况",
+            "主动公开政府信息情况统计表",
+            "表二 主动公开政府信息情况",
+            "一、总体情况。2023年，区政府办公室坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实",
+            "一、工作情况",
+            "一、总体要求",
+            "三、具体情况",
+            "一般情况下，总体情况良好",
+            "—总体上看，情况良好",
+            "第二十条第（一）项",
+            "总体情况",
+        ] {
+            assert_eq!(heading_of(line), None, "{line}");
+        }
+    }
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Line {
+                text: text.to_string(),
+                bbox: crate::page::BBox {
+                    x0: 100.0,
+                    y0: 80.0 + 24.0 * i as f32,
+                    x1: 480.0,
+                    y1: 96.0 + 24.0 * i as f32,
+                },
+                size: 16.0,
+                confidence: 0.9,
+            })
+            .collect()
+    }
+
+    fn positions(texts: &[&str]) -> [Option<(usize, usize)>; 6] {
+        let lines = lines(texts);
+        let items: Vec<Item> = lines
+            .iter()
+            .map(|line| Item::Line { page: 1, line })
+            .collect();
+        heading_positions(&items).map(|h| h.map(|h| (h.at, h.body)))
+    }
+
+    #[test]
+    fn a_heading_broken_over_two_lines_is_one_heading() {
+        let pos = positions(&[
+            "一、总体情况",
+            "全年主动公开信息243条。",
+            "四、因政府信息公开工作被申请行政复议、提起",
+            "行政诉讼情况",
+            "本年度无行政复议。",
+            "五、政府信息公开工作存在的主要问题及",
+            "改进情况",
+            "一是公开内容不够丰富。",
+            "六、其他需要报告的事项",
+            "无。",
+        ]);
+        assert_eq!(pos[0], Some((0, 1)));
+        assert_eq!(pos[3], Some((2, 4)));
+        assert_eq!(pos[4], Some((5, 7)));
+        assert_eq!(pos[5], Some((8, 9)));
+    }
+
+    #[test]
+    fn a_heading_whose_number_was_lost_fills_its_place_only() {
+        let pos = positions(&[
+            "2023年政府信息公开工作年度报告",
+            "总体情况",
+            "（一）主动公开政府信息情况。",
+            "全年主动公开信息243条。",
+            "三、收到和处理政府信息公开申请情况",
+            "存在的主要问题及改进情况",
+            "五、存在的主要问题及改进情况",
+        ]);
+        assert_eq!(pos[0], Some((1, 2)));
+        // "（一）…" is a subsection, not section 二 with its number lost.
+        assert_eq!(pos[1], None);
+        assert_eq!(pos[2], Some((4, 5)));
+        assert_eq!(pos[4], Some((6, 7)));
     }
 
     #[test]

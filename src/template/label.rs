@@ -1,8 +1,17 @@
 //! Label normalisation and similarity, for matching printed labels to the
 //! template whatever the spacing, numbering, width or OCR slips.
 
-/// Common OCR and typesetting confusions, printed → meant.
-const CONFUSIONS: &[(char, char)] = &[('废', '度'), ('己', '已'), ('末', '未'), ('曰', '日')];
+/// Common OCR and typesetting confusions, printed → meant; the last ones
+/// are slips OCR makes in the section headings (总休情况, 存在的主要间题).
+const CONFUSIONS: &[(char, char)] = &[
+    ('废', '度'),
+    ('己', '已'),
+    ('末', '未'),
+    ('曰', '日'),
+    ('休', '体'),
+    ('惰', '情'),
+    ('间', '问'),
+];
 
 /// Maps full-width ASCII forms to ASCII and the ideographic space to a space.
 pub fn to_half_width(ch: char) -> char {
@@ -146,6 +155,34 @@ pub fn similarity_at_end(text: &str, label: &str) -> f32 {
     similarity(&tail, label)
 }
 
+/// How many characters of `text` are misread, dropped or doubled against
+/// `label` (the edit distance), up to `tail` extra characters at its end
+/// not counted.
+pub fn slips(text: &str, label: &str, tail: usize) -> usize {
+    let t: Vec<char> = text.chars().collect();
+    let mut prev: Vec<usize> = (0..=t.len()).collect();
+    for (i, l) in label.chars().enumerate() {
+        let mut cur = vec![i + 1; t.len() + 1];
+        for (j, &c) in t.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(l != c))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[t.len().saturating_sub(tail)..]
+        .iter()
+        .copied()
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// The slips a label of `len` characters may be read with and still be
+/// itself: one in five, as the 0.8 similarity allows, and one in a short one.
+pub fn slips_allowed(len: usize) -> usize {
+    (len / 5).max(1)
+}
+
 /// Dice similarity over characters by longest common subsequence, 0..=1.
 /// True when `similarity(a, b) >= min`; rejects by length first, since two
 /// labels of very different lengths cannot be similar and most cells are numbers.
@@ -262,6 +299,28 @@ mod tests {
             normalize("(二)部分公开《区分处理的，只计这一情形)"),
             "部分公开"
         );
+    }
+
+    #[test]
+    fn slips_count_misread_dropped_and_doubled_characters() {
+        for (text, tail, want) in [
+            ("总体情况", 0, 0),
+            ("总休情况", 0, 1),
+            ("总情况", 0, 1),
+            ("总体体情况", 0, 1),
+            ("总体情况说明", 2, 0),
+            ("总体情况说明", 0, 2),
+            ("总体情况良好全年", 2, 2),
+            ("", 0, 4),
+        ] {
+            assert_eq!(slips(text, "总体情况", tail), want, "{text}");
+        }
+        assert_eq!(
+            normalize("存在的主要间题及改进惰况"),
+            normalize("存在的主要问题及改进情况")
+        );
+        assert_eq!(slips_allowed(4), 1);
+        assert_eq!(slips_allowed(12), 2);
     }
 
     #[test]

@@ -24,31 +24,53 @@ impl Format {
     }
 }
 
-/// A section of the report: its key and the wordings its heading is printed
-/// in, numbering left out: the 2021 format's, the 2019 format's, and common
-/// variants of both.
+/// A section of the report: its key, its number as printed and as OCR reads
+/// it, and the wordings its heading is printed in, numbering left out: the
+/// 2021 format's, the 2019 format's, and common variants of both.
 #[derive(Debug, Clone, Copy)]
 pub struct Section {
     pub key: &'static str,
+    /// The numeral first, then what OCR reads it as (a stroke as a dash, a
+    /// bold numeral twice).
+    pub numbers: &'static [&'static str],
     pub headings: &'static [&'static str],
 }
+
+/// What a section number is printed inside: "第一部分", "第一章".
+pub const SECTION_NUMBER_PREFIX: &str = "第";
+pub const SECTION_NUMBER_SUFFIXES: &[&str] = &["部分", "章"];
+
+/// What follows a section number, compared half-width: 、 and what OCR reads
+/// it as, "．", or a colon after 第一部分 (read as a quote mark now and then).
+/// It may also be dropped or spaced off.
+pub const SECTION_NUMBER_SEPARATORS: &[char] = &[
+    '、', '﹑', ',', '.', '`', '\'', '‘', '’', '·', ':', '"', '“', '”',
+];
+
+/// What, right after a numeral, makes it prose or a subsection rather than a
+/// section number: "一是…", "一）…" (a "（一）" whose opening bracket was lost).
+pub const NOT_AFTER_SECTION_NUMBER: &[&str] = &["是", ")", "）"];
 
 /// The six sections of both national formats, in printed order.
 pub const SECTIONS: [Section; 6] = [
     Section {
         key: "overview",
+        numbers: &["一", "-", "—", "―", "–", "ー", "_", "一一"],
         headings: &["总体情况"],
     },
     Section {
         key: "disclosure",
+        numbers: &["二", "=", "二二"],
         headings: &["主动公开政府信息情况"],
     },
     Section {
         key: "applications",
+        numbers: &["三", "=", "彡", "三三"],
         headings: &["收到和处理政府信息公开申请情况"],
     },
     Section {
         key: "reviews",
+        numbers: &["四"],
         headings: &[
             "政府信息公开行政复议、行政诉讼情况",
             "政府信息公开行政复议和行政诉讼情况",
@@ -57,6 +79,7 @@ pub const SECTIONS: [Section; 6] = [
     },
     Section {
         key: "problems",
+        numbers: &["五"],
         headings: &[
             "存在的主要问题及改进情况",
             "政府信息公开工作存在的主要问题及改进情况",
@@ -66,6 +89,7 @@ pub const SECTIONS: [Section; 6] = [
     },
     Section {
         key: "other",
+        numbers: &["六"],
         headings: &["其他需要报告的事项"],
     },
 ];

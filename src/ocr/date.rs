@@ -18,6 +18,11 @@ const CHINESE_DATE: &str = "〇一二三四五六七八九十年月日零○";
 const CHINESE_DATE_READ: &str = "〇一二三四五六七八九十年月日零○O";
 /// What a numeric date is written with.
 const NUMERIC_DATE: &str = "0123456789年月日";
+/// The confidence a date line is given when its date is not sure: the
+/// report leaves it out, since a wrong date is worse than none.
+pub const UNSURE_DATE: f32 = 0.0;
+/// A reading whose least sure character is below this may have any digit.
+const SURE_DATE: f32 = 0.5;
 /// Lines at the end of a page's text that may hold the date under the signature.
 const END_LINES: usize = 3;
 /// A date line holds at most this many characters ("二〇二四年十二月三十一日"
@@ -46,8 +51,8 @@ struct Candidate {
 
 /// Step 3, after the layout of a scanned page: each line that may be a date
 /// is read again from its crop; its text is replaced by a reading that is a
-/// valid date, with that reading's least confidence, so that an unsure date
-/// is known as the date line but not taken.
+/// valid date, with that reading's least confidence or [`UNSURE_DATE`], so
+/// that an unsure date is known as the date line but not taken.
 pub fn reread_dates(
     layout: &mut PageLayout,
     glyphs: &[Glyph],
@@ -58,9 +63,10 @@ pub fn reread_dates(
         let Some(line) = layout.lines.get(c.line) else {
             continue;
         };
-        let Some((text, confidence)) =
-            read_date(&line.bbox, c.from_x, line.size, prepared, engines)
-        else {
+        let page_date = line.text.get(c.label..).and_then(parse_date);
+        let Some((text, confidence)) = read_date(
+            &line.bbox, c.from_x, line.size, page_date, prepared, engines,
+        ) else {
             continue;
         };
         let Some(line) = layout.lines.get_mut(c.line) else {
@@ -183,12 +189,14 @@ fn after_label(line: &Line, glyphs: &[Glyph]) -> Option<f32> {
 
 /// The date on the line within `bbox` from `from_x` on, read at two sizes in
 /// Chinese numerals and in digits: the surest reading that is a valid date
-/// and the least confidence of all such readings; 0.0 when the whole
-/// readings disagree or every reading dropped a character.
+/// and the least confidence of all such readings; [`UNSURE_DATE`] when the
+/// whole readings disagree, every reading dropped a character, or that
+/// confidence is low and the page pass read another date (`page_date`).
 fn read_date(
     bbox: &BBox,
     from_x: f32,
     size: f32,
+    page_date: Option<(u32, u32, u32)>,
     prepared: &Prepared,
     engines: &mut Engines,
 ) -> Option<(String, f32)> {
@@ -245,7 +253,14 @@ fn read_date(
             .filter(|r| r.whole)
             .all(|r| r.date == surest.date);
     let least = readings.iter().map(|r| r.least).fold(1.0, f32::min);
-    Some((surest.text.clone(), if sure { least } else { 0.0 }))
+    // The page pass reading the same date is a second opinion.
+    let confirmed = least >= SURE_DATE || page_date == Some(surest.date);
+    let confidence = if sure && confirmed {
+        least
+    } else {
+        UNSURE_DATE
+    };
+    Some((surest.text.clone(), confidence))
 }
 
 /// One reading of a date line that is a valid date.

@@ -11,7 +11,7 @@ use crate::layout::PageLayout;
 use crate::page::{BBox, Glyph, Page, Rule, TextSource};
 use crate::report::number::{Parsed, looks_numeric, parse};
 use crate::template::Kind;
-pub use date::reread_dates;
+pub use date::{UNSURE_DATE, reread_dates};
 use image::GrayImage;
 pub use prep::Prepared;
 pub use tess::{Symbol, Tess};

@@ -8,6 +8,7 @@ pub mod values;
 
 use crate::gazetteer;
 use crate::layout::Document;
+use crate::ocr::UNSURE_DATE;
 use crate::template::{Format, Template};
 use serde::Serialize;
 use std::ops::Range;
@@ -235,10 +236,6 @@ fn corrected_title(title: String, issues: &mut Vec<Issue>) -> String {
     format!("{}{body}{}", &title[..span.start], &title[span.end..])
 }
 
-/// A date read with a character below this confidence is left out: a wrong
-/// date is worse than none.
-const SURE_DATE: f32 = 0.5;
-
 /// Whether an ISO date read by OCR falls in the year reported on or the
 /// next, when reports are published: any other year is a misread digit.
 fn plausible_year(published: &str, year: u32) -> bool {
@@ -260,7 +257,7 @@ fn date_near_title(
     items[title_end.saturating_sub(6)..stop]
         .iter()
         .filter_map(|it| match it {
-            Item::Line { line, .. } if line.confidence >= SURE_DATE => labelled_date(&line.text),
+            Item::Line { line, .. } if line.confidence > UNSURE_DATE => labelled_date(&line.text),
             _ => None,
         })
         .next()
@@ -307,7 +304,7 @@ fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
         .find(|(_, l, _)| parse_date(&l.text).is_some())
     {
         if let Some((y, m, d)) = parse_date(&line.text)
-            && line.confidence >= SURE_DATE
+            && line.confidence > UNSURE_DATE
         {
             published = Some(format!("{y:04}-{m:02}-{d:02}"));
         }

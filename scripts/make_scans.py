@@ -111,6 +111,9 @@ SCANS = [
          grey=(205, 205), grad='v', enc=('jpeg', 62)),
     dict(sample='h01_xiqu_2023', dpi=150, seed=1503, skew=-1.20, noise=5, blur=None,
          grey=None, enc=('jpeg', 88)),
+    # Dated in Chinese numerals under the signature (二〇二四年一月十七日).
+    dict(sample='h04_yanbian_approval_2023', dpi=150, seed=1504, skew=+0.70, noise=6, blur=0.4,
+         grey=None, enc=('jpeg', 70)),
 ]
 
 # Whole reports stored as office scanners and archive software store them: 1-bit pages

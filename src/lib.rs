@@ -310,6 +310,7 @@ pub fn layout_page(
         let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
         let mut page = layout::analyze(&read.page);
         ocr::reread_cells(&mut page, &read.prepared, engines);
+        ocr::reread_dates(&mut page, &read.page.glyphs, &read.prepared, engines);
         page.drop_empty_tables();
         let scan = keep_scan.then_some(Raster {
             image: read.prepared.gray,

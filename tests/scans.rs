@@ -229,6 +229,20 @@ fn cell(report: &Value, pointer: &str) -> (Value, Value) {
 }
 
 #[test]
+fn a_date_in_chinese_numerals_under_the_signature_is_read() {
+    // 二〇二四年一月十七日 at 150 and 200 dpi, and 2024年1月11日 whose "11" the page pass reads as "1".
+    for (sample, date) in [
+        ("h04_yanbian_approval_2023_scan150.pdf", "2024-01-17"),
+        ("d04_renhe_approval_2023_scan200.pdf", "2024-01-17"),
+        ("d06_bude_2023_scan150.pdf", "2024-01-11"),
+    ] {
+        let path = common::root().join("samples/scans").join(sample);
+        let report = extract(&path.to_string_lossy());
+        assert_eq!(report["report"]["published"], date, "{sample}");
+    }
+}
+
+#[test]
 fn a_ccitt_g4_scan_gives_its_table_cells() {
     // 1-bit pages written by libtiff: /K -1, /BlackIs1 true.
     let report = extract("samples/scans/h02_ningnan_2023_scan300_g4.pdf");

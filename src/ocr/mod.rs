@@ -3,6 +3,7 @@
 //! knows the table grid — every number read again from its own cell crop.
 
 pub mod cell;
+mod date;
 pub mod prep;
 mod tess;
 
@@ -10,6 +11,7 @@ use crate::layout::PageLayout;
 use crate::page::{BBox, Glyph, Page, Rule, TextSource};
 use crate::report::number::{Parsed, looks_numeric, parse};
 use crate::template::Kind;
+pub use date::{UNSURE_DATE, reread_dates};
 use image::GrayImage;
 pub use prep::Prepared;
 pub use tess::{Symbol, Tess};

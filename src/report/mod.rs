@@ -8,6 +8,7 @@ pub mod values;
 
 use crate::gazetteer;
 use crate::layout::Document;
+use crate::ocr::UNSURE_DATE;
 use crate::template::{Format, Template};
 use serde::Serialize;
 use std::ops::Range;
@@ -235,6 +236,15 @@ fn corrected_title(title: String, issues: &mut Vec<Issue>) -> String {
     format!("{}{body}{}", &title[..span.start], &title[span.end..])
 }
 
+/// Whether an ISO date read by OCR falls in the year reported on or the
+/// next, when reports are published: any other year is a misread digit.
+fn plausible_year(published: &str, year: u32) -> bool {
+    published
+        .get(..4)
+        .and_then(|y| y.parse::<u32>().ok())
+        .is_some_and(|p| p == year || p == year + 1)
+}
+
 /// The publication date printed near the title ("发布时间：2024-03-08 15:34",
 /// "发布日期：…", "成文日期：…"), from the line above the title to the first
 /// heading.
@@ -247,8 +257,8 @@ fn date_near_title(
     items[title_end.saturating_sub(6)..stop]
         .iter()
         .filter_map(|it| match it {
-            Item::Line { line, .. } => labelled_date(&line.text),
-            Item::Table { .. } => None,
+            Item::Line { line, .. } if line.confidence > UNSURE_DATE => labelled_date(&line.text),
+            _ => None,
         })
         .next()
         .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
@@ -293,7 +303,9 @@ fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
         .take(3)
         .find(|(_, l, _)| parse_date(&l.text).is_some())
     {
-        if let Some((y, m, d)) = parse_date(&line.text) {
+        if let Some((y, m, d)) = parse_date(&line.text)
+            && line.confidence > UNSURE_DATE
+        {
             published = Some(format!("{y:04}-{m:02}-{d:02}"));
         }
         tail_end = k;
@@ -343,8 +355,9 @@ fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
     let organization = title.as_deref().and_then(organization_in).or(signature);
     // The date under the signature wins; a web page or an office system
     // prints the date it was published near the title.
-    let published =
-        published.or_else(|| title_end.and_then(|end| date_near_title(&items, end, first_heading)));
+    let published = published
+        .or_else(|| title_end.and_then(|end| date_near_title(&items, end, first_heading)))
+        .filter(|p| !ocr || year.is_none_or(|y| plausible_year(p, y)));
     TextFacts {
         title,
         organization,
@@ -446,6 +459,14 @@ pub fn build(doc: &Document, source: Source) -> Result<Report, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scanned_date_is_of_the_report_year_or_the_next() {
+        assert!(plausible_year("2024-01-17", 2023));
+        assert!(plausible_year("2023-12-28", 2023));
+        assert!(!plausible_year("2034-01-17", 2023));
+        assert!(!plausible_year("2022-01-17", 2023));
+    }
 
     #[test]
     fn a_title_end_with_one_ocr_slip_is_still_a_title() {

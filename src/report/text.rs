@@ -426,6 +426,9 @@ fn valid_date(y: u32, m: u32, d: u32) -> Option<(u32, u32, u32)> {
         .then_some((y, m, d))
 }
 
+/// What a date near the title is printed after.
+pub const DATE_LABELS: [&str; 5] = ["发布时间", "发布日期", "成文日期", "印发日期", "日期"];
+
 /// The date after a label such as 发布时间, 发布日期 or 成文日期 on a line
 /// ("发布时间：2024-03-08 15:34", "发布日期：2021/3/30", "成文日期：二〇二四年一月十九日").
 pub fn labelled_date(text: &str) -> Option<(u32, u32, u32)> {
@@ -435,7 +438,7 @@ pub fn labelled_date(text: &str) -> Option<(u32, u32, u32)> {
         .map(to_half_width)
         .filter(|c| !c.is_whitespace())
         .collect();
-    let at = ["发布时间", "发布日期", "成文日期", "印发日期", "日期"]
+    let at = DATE_LABELS
         .iter()
         .find_map(|l| t.find(l).map(|i| i + l.len()))?;
     let rest = t[at..].trim_start_matches(':');
@@ -549,6 +552,7 @@ mod tests {
         );
         assert_eq!(heading_of("五、存在的主要问题及改进情况"), Some(4));
         assert_eq!(heading_of("六、其他需要报告的事项"), Some(5));
+        assert_eq!(heading_of("入、其他需要报告的事项"), Some(5));
         assert_eq!(heading_of("三是加大互动交流力度。"), None);
         assert_eq!(heading_of("总体情况"), None);
         assert_eq!(heading_of("（一）主动公开政府信息情况。"), None);
@@ -763,6 +767,21 @@ mod tests {
         assert_eq!(parse_date("二○二四年三月二日"), Some((2024, 3, 2)));
         assert_eq!(parse_date("2024年1月1l日"), Some((2024, 1, 11)));
         assert_eq!(parse_date("统计期限为2023年1月1日到2023年12月31日"), None);
+    }
+
+    #[test]
+    fn chinese_numerals_of_every_form() {
+        assert_eq!(parse_date("二零二四年一月十日"), Some((2024, 1, 10)));
+        assert_eq!(parse_date("二○二三年十一月十一日"), Some((2023, 11, 11)));
+        assert_eq!(parse_date("二〇二五年二月二十日"), Some((2025, 2, 20)));
+        assert_eq!(parse_date("二〇二四年三月二十三日"), Some((2024, 3, 23)));
+        assert_eq!(parse_date("二〇二四年十二月三十一日"), Some((2024, 12, 31)));
+        assert_eq!(parse_date("二〇二四年1月17日"), Some((2024, 1, 17)));
+        assert_eq!(parse_date("2024年一月十七日"), Some((2024, 1, 17)));
+        assert_eq!(parse_date("二二四年一月十七日"), None);
+        assert_eq!(parse_date("二〇二四年十三月一日"), None);
+        assert_eq!(parse_date("二〇二四年一月三十二日"), None);
+        assert_eq!(parse_date("二〇二四年一月十十日"), None);
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub const SECTIONS: [Section; 6] = [
     },
     Section {
         key: "other",
-        numbers: &["六"],
+        numbers: &["六", "入"],
         headings: &["其他需要报告的事项"],
     },
 ];

@@ -1,0 +1,316 @@
+//! The publication date read again from its own line: the page pass reads
+//! dates in Chinese numerals (二〇二四年一月十七日) as noise and drops digits of
+//! numeric ones, so the few lines that may be a date — under the signature at
+//! the end of the text, or after 发布日期 / 成文日期 near the title — are read
+//! once restricted to Chinese numerals and once to digits.
+
+use super::cell::cell_ink;
+use super::{Engines, MIN_INK_PT2, PSM_AUTO, PSM_SINGLE_LINE, Prepared, RULE_LIKE_PT, Symbol, dpi};
+use crate::layout::{Line, PageLayout, is_page_number};
+use crate::page::{BBox, Glyph};
+use crate::report::text::{DATE_LABELS, labelled_date, parse_date};
+
+/// What a date in Chinese numerals is written with: 〇 and the two other
+/// zeros (零, and ○ that many documents put for 〇).
+const CHINESE_DATE: &str = "〇一二三四五六七八九十年月日零○";
+/// What a date in Chinese numerals is read with: tesseract takes 〇 for a
+/// Latin O unless it may, and drops it otherwise.
+const CHINESE_DATE_READ: &str = "〇一二三四五六七八九十年月日零○O";
+/// What a numeric date is written with.
+const NUMERIC_DATE: &str = "0123456789年月日";
+/// The confidence a date line is given when its date is not sure: the
+/// report leaves it out, since a wrong date is worse than none.
+pub const UNSURE_DATE: f32 = 0.0;
+/// A reading whose least sure character is below this may have any digit.
+const SURE_DATE: f32 = 0.5;
+/// Lines at the end of a page's text that may hold the date under the signature.
+const END_LINES: usize = 3;
+/// A date line holds at most this many characters ("二〇二四年十二月三十一日"
+/// is 12), as read by the page pass, which may split or add a few.
+const MAX_DATE_CHARS: usize = 16;
+/// A line the page pass read below this confidence, right under a
+/// signature, may be a date it could not read.
+const UNSURE_LINE: f32 = 0.8;
+/// Gap between a signature and the date under it, at most, in line heights.
+const UNDER_SIGNATURE: f32 = 2.5;
+/// Margin of the crop around the line, in line heights: tesseract reads a
+/// line of Chinese numerals far better with white around it.
+const CROP_MARGIN: f32 = 0.25;
+/// Heights a line's tallest character is scaled to for its two readings, in
+/// pixels: tesseract misses 〇 and runs of 1 in larger print.
+const CHARACTER_PX: [f32; 2] = [20.0, 28.0];
+
+/// A line that may be a date, and where on it the date starts (in points):
+/// after the label, on a line such as "发布日期：…".
+struct Candidate {
+    line: usize,
+    from_x: f32,
+    /// The label kept before the date: bytes of the line's text.
+    label: usize,
+}
+
+/// Step 3, after the layout of a scanned page: each line that may be a date
+/// is read again from its crop; its text is replaced by a reading that is a
+/// valid date, with that reading's least confidence or [`UNSURE_DATE`], so
+/// that an unsure date is known as the date line but not taken.
+pub fn reread_dates(
+    layout: &mut PageLayout,
+    glyphs: &[Glyph],
+    prepared: &Prepared,
+    engines: &mut Engines,
+) {
+    for c in candidates(layout, glyphs) {
+        let Some(line) = layout.lines.get(c.line) else {
+            continue;
+        };
+        let page_date = line.text.get(c.label..).and_then(parse_date);
+        let Some((text, confidence)) = read_date(
+            &line.bbox, c.from_x, line.size, page_date, prepared, engines,
+        ) else {
+            continue;
+        };
+        let Some(line) = layout.lines.get_mut(c.line) else {
+            continue;
+        };
+        let label = line.text.get(..c.label).unwrap_or_default();
+        line.text = format!("{label}{text}");
+        line.confidence = confidence;
+    }
+}
+
+/// The lines worth a second reading: at most [`END_LINES`] at the end of the
+/// page and the labelled date lines, never a table cell.
+fn candidates(layout: &PageLayout, glyphs: &[Glyph]) -> Vec<Candidate> {
+    let below_tables = layout
+        .tables
+        .iter()
+        .map(|t| t.bbox.y1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let lines = &layout.lines;
+    let mut out: Vec<Candidate> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.bbox.y0 > below_tables && !is_page_number(&l.text) && label_end(&l.text).is_none()
+        })
+        .rev()
+        .take(END_LINES)
+        .filter(|&(i, l)| {
+            short(l)
+                && (date_like(&l.text)
+                    || (l.confidence < UNSURE_LINE && under_signature(i, lines, layout.width)))
+        })
+        .map(|(i, l)| Candidate {
+            line: i,
+            from_x: l.bbox.x0,
+            label: 0,
+        })
+        .collect();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(end) = label_end(&l.text) else {
+            continue;
+        };
+        let rest = &l.text[end..];
+        // A numeric date with dashes ("2024-03-08 15:34") is read well as it is.
+        if labelled_date(&l.text).is_some() && !rest.contains('年') {
+            continue;
+        }
+        if let Some(from_x) = after_label(l, glyphs) {
+            out.push(Candidate {
+                line: i,
+                from_x,
+                label: end,
+            });
+        }
+    }
+    out
+}
+
+fn short(l: &Line) -> bool {
+    l.text.chars().filter(|c| !c.is_whitespace()).count() <= MAX_DATE_CHARS
+        && l.bbox.width() <= MAX_DATE_CHARS as f32 * l.size.max(1.0)
+}
+
+/// Text with 年 and 月 or 日, or mostly of the characters a date is written with.
+fn date_like(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let of_dates = chars
+        .iter()
+        .filter(|&&c| CHINESE_DATE.contains(c) || c.is_ascii_digit())
+        .count();
+    (chars.contains(&'年') && (chars.contains(&'月') || chars.contains(&'日')))
+        || (!chars.is_empty() && 2 * of_dates >= chars.len())
+}
+
+/// Whether line `i` sits right under a short line in the right half of the
+/// page: a date under the signature.
+fn under_signature(i: usize, lines: &[Line], page_width: f32) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let Some(above) = i.checked_sub(1).and_then(|j| lines.get(j)) else {
+        return false;
+    };
+    let gap = line.bbox.y0 - above.bbox.y1;
+    let size = line.size.max(above.size).max(1.0);
+    line.bbox.x1 > page_width / 2.0
+        && above.bbox.x1 > page_width / 2.0
+        && gap < UNDER_SIGNATURE * size
+        && above.text.chars().count() <= 30
+}
+
+/// Byte offset in `text` where the date after a label such as 发布日期 starts.
+fn label_end(text: &str) -> Option<usize> {
+    let at = DATE_LABELS
+        .iter()
+        .find_map(|l| text.find(l).map(|i| i + l.len()))?;
+    let rest = &text[at..];
+    let skipped = rest.len() - rest.trim_start_matches([':', '：', ' ', '\u{3000}']).len();
+    Some(at + skipped)
+}
+
+/// Where the date starts on a labelled line, in points: right of the
+/// glyphs of the label and its colon.
+fn after_label(line: &Line, glyphs: &[Glyph]) -> Option<f32> {
+    let mut on_line: Vec<&Glyph> = glyphs
+        .iter()
+        .filter(|g| {
+            let (x, y) = (g.bbox.cx(), g.bbox.cy());
+            x >= line.bbox.x0 && x <= line.bbox.x1 && y >= line.bbox.y0 && y <= line.bbox.y1
+        })
+        .collect();
+    on_line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    let text: String = on_line.iter().map(|g| g.ch).collect();
+    let end = label_end(&text)?;
+    let before = text[..end].chars().count();
+    let last = on_line.get(before.checked_sub(1)?)?;
+    (last.bbox.x1 < line.bbox.x1).then_some(last.bbox.x1)
+}
+
+/// The date on the line within `bbox` from `from_x` on, read at two sizes in
+/// Chinese numerals and in digits: the surest reading that is a valid date
+/// and the least confidence of all such readings; [`UNSURE_DATE`] when the
+/// whole readings disagree, every reading dropped a character, or that
+/// confidence is low and the page pass read another date (`page_date`).
+fn read_date(
+    bbox: &BBox,
+    from_x: f32,
+    size: f32,
+    page_date: Option<(u32, u32, u32)>,
+    prepared: &Prepared,
+    engines: &mut Engines,
+) -> Option<(String, f32)> {
+    let ppt = prepared.px_per_pt;
+    let margin = CROP_MARGIN * size;
+    let x0 = ((from_x - margin) * ppt).max(0.0) as u32;
+    let y0 = ((bbox.y0 - margin) * ppt).max(0.0) as u32;
+    let x1 = ((bbox.x1 + margin) * ppt).max(0.0) as u32;
+    let y1 = ((bbox.y1 + margin) * ppt).max(0.0) as u32;
+    if x1 <= x0 || y1 <= y0 {
+        return None;
+    }
+    let min_ink = (MIN_INK_PT2 * ppt * ppt).ceil() as usize;
+    let rule_px = (RULE_LIKE_PT * ppt).ceil() as u32;
+    let ink = cell_ink(&prepared.ink, (x0, y0, x1 - x0, y1 - y0), min_ink, rule_px);
+    let columns = ink.columns().len();
+    let tallest = ink.tallest().max(1) as f32;
+    let mut readings = Vec::new();
+    for height in CHARACTER_PX {
+        let scale = height / tallest;
+        let image = ink.render(scale, height as u32)?;
+        for whitelist in [CHINESE_DATE_READ, NUMERIC_DATE] {
+            let symbols = read_line(engines, &image, dpi(ppt * scale), whitelist);
+            let text: String = symbols
+                .iter()
+                .flat_map(|s| s.text.trim().chars())
+                .map(|c| if c == 'O' { '〇' } else { c })
+                .collect();
+            let least = symbols.iter().map(|s| s.confidence).fold(1.0, f32::min);
+            let read = text.chars().count() + text.matches('八').count();
+            let missing = columns.saturating_sub(read);
+            // More ink than one dropped character: the line holds more than a date.
+            if missing > 1 {
+                continue;
+            }
+            if let Some(date) = parse_date(&text) {
+                readings.push(Reading {
+                    whole: missing == 0,
+                    text,
+                    date,
+                    least,
+                });
+            }
+        }
+    }
+    let surest = readings.iter().max_by(|a, b| {
+        (a.whole, a.least)
+            .partial_cmp(&(b.whole, b.least))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    })?;
+    let sure = surest.whole
+        && readings
+            .iter()
+            .filter(|r| r.whole)
+            .all(|r| r.date == surest.date);
+    let least = readings.iter().map(|r| r.least).fold(1.0, f32::min);
+    // The page pass reading the same date is a second opinion.
+    let confirmed = least >= SURE_DATE || page_date == Some(surest.date);
+    let confidence = if sure && confirmed {
+        least
+    } else {
+        UNSURE_DATE
+    };
+    Some((surest.text.clone(), confidence))
+}
+
+/// One reading of a date line that is a valid date.
+struct Reading {
+    text: String,
+    date: (u32, u32, u32),
+    /// Confidence of its least sure character.
+    least: f32,
+    /// As many characters as the ink has side by side: none was dropped
+    /// (tesseract reads "11" as "1"). 八 is two strokes apart.
+    whole: bool,
+}
+
+/// One line read with the Chinese model restricted to `whitelist`.
+fn read_line(
+    engines: &mut Engines,
+    image: &image::GrayImage,
+    dpi: u32,
+    whitelist: &str,
+) -> Vec<Symbol> {
+    let tess = &mut engines.text;
+    tess.set_page_seg_mode(PSM_SINGLE_LINE);
+    tess.set_variable("tessedit_char_whitelist", whitelist);
+    tess.set_image(image, dpi);
+    let symbols = tess.symbols();
+    // The engine goes on to read whole pages: unrestricted, automatic layout.
+    tess.set_variable("tessedit_char_whitelist", "");
+    tess.set_page_seg_mode(PSM_AUTO);
+    symbols
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_that_may_be_dates() {
+        assert!(date_like("内年二月让巧卓"));
+        assert!(date_like("二〇二四年一月十七日"));
+        assert!(date_like("2024 1 1l"));
+        assert!(!date_like("攀枝花市仁和区行政审批局"));
+        assert!(!date_like("项。"));
+    }
+
+    #[test]
+    fn the_date_starts_after_its_label_and_colon() {
+        let t = "成文日期：二〇二四年一月十九日";
+        assert_eq!(label_end(t).map(|i| &t[i..]), Some("二〇二四年一月十九日"));
+        let t = "来源：区政府办公室\u{3000}发布日期: 2024年1月1日";
+        assert_eq!(label_end(t).map(|i| &t[i..]), Some("2024年1月1日"));
+        assert_eq!(label_end("二〇二四年一月十九日"), None);
+    }
+}

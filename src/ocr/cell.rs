@@ -55,12 +55,18 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
     let mut seen = vec![false; wu * hu];
     let mut kept = vec![false; wu * hu];
     let mut dropped = vec![false; wu * hu];
+    let (rows, cols) = border_lines(ink, (left, top, w, h), rule_px);
+    let at = |x: u32, y: u32| ink.at(left + x, top + y) && !rows[y as usize] && !cols[x as usize];
+    for (i, d) in dropped.iter_mut().enumerate() {
+        let (x, y) = (i % wu, i / wu);
+        *d = (rows[y] || cols[x]) && ink.at(left + x as u32, top + y as u32);
+    }
     let mut pieces = Vec::new();
     let mut stack = Vec::new();
     let mut members = Vec::new();
     for start in 0..wu * hu {
         let (sx, sy) = ((start % wu) as u32, (start / wu) as u32);
-        if seen[start] || !ink.at(left + sx, top + sy) {
+        if seen[start] || !at(sx, sy) {
             continue;
         }
         seen[start] = true;
@@ -87,7 +93,7 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
                         continue;
                     }
                     let j = ny as usize * wu + nx as usize;
-                    if !seen[j] && ink.at(left + nx as u32, top + ny as u32) {
+                    if !seen[j] && at(nx as u32, ny as u32) {
                         seen[j] = true;
                         stack.push(j);
                     }
@@ -95,14 +101,18 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
             }
         }
         p.area = members.len();
-        let touches = p.x0 == 0 || p.y0 == 0 || p.x1 + 1 == w || p.y1 + 1 == h;
+        let at_side = p.x0 == 0 || p.x1 + 1 == w;
+        let at_end = p.y0 == 0 || p.y1 + 1 == h;
         let (pw, ph) = (p.width(), p.height());
         let line_like = pw.min(ph) <= rule_px && pw.max(ph) >= 3 * pw.min(ph);
-        let residue = touches && line_like;
+        // A flat stroke at the top or bottom is a border only if longer than
+        // the cell is high: the top stroke of 章 touches a tight crop too.
+        let flat_border = pw > ph && at_end && (at_side || pw >= h);
+        let residue = line_like && (flat_border || (ph >= pw && (at_side || at_end)));
         let keep = p.area >= min_area && !residue;
         for &i in &members {
             kept[i] = keep;
-            dropped[i] = residue;
+            dropped[i] |= residue;
         }
         if keep {
             pieces.push(Piece {
@@ -122,6 +132,37 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
         dropped,
         band: None,
     }
+}
+
+/// Share of a pixel row (or column) that is ink where a border runs along it.
+const BORDER_FILL: f32 = 0.6;
+
+/// The rows and columns of a crop, within `rule_px` of its edges, that are
+/// a border's residue: mostly ink, in a run from the edge. A thick border
+/// reaches past the crop's inset on every side and would frame the text as
+/// one piece.
+fn border_lines(ink: &Ink, rect: (u32, u32, u32, u32), rule_px: u32) -> (Vec<bool>, Vec<bool>) {
+    let (left, top, w, h) = rect;
+    let row_full = |y: u32| {
+        let n = (0..w).filter(|&x| ink.at(left + x, top + y)).count();
+        n as f32 >= BORDER_FILL * w as f32
+    };
+    let col_full = |x: u32| {
+        let n = (0..h).filter(|&y| ink.at(left + x, top + y)).count();
+        n as f32 >= BORDER_FILL * h as f32
+    };
+    let from_edges = |len: u32, full: &dyn Fn(u32) -> bool| {
+        let mut out = vec![false; len as usize];
+        let reach = rule_px.min(len / 3);
+        for i in (0..reach).take_while(|&i| full(i)) {
+            out[i as usize] = true;
+        }
+        for i in (0..reach).map(|i| len - 1 - i).take_while(|&i| full(i)) {
+            out[i as usize] = true;
+        }
+        out
+    };
+    (from_edges(h, &row_full), from_edges(w, &col_full))
 }
 
 impl CellInk {
@@ -193,18 +234,27 @@ impl CellInk {
         self.pieces.iter().map(Piece::height).max().unwrap_or(0)
     }
 
-    /// The grey page around the kept ink, `margin` pixels beyond it on
-    /// every side (within the cell), with the set-aside ink whitened, scaled
-    /// by `scale`.
+    /// The grey page around the kept ink with `margin` pixels of room on
+    /// every side, scaled by `scale`. The cell's surroundings and its
+    /// set-aside ink are white: tesseract misreads text that touches the
+    /// image's edge, and print often fills a cell to its borders.
     pub fn crop(&self, gray: &GrayImage, margin: u32, scale: f32) -> Option<GrayImage> {
         let (ex0, ey0, ex1, ey1) = self.extent()?;
         let (left, top, w, h) = self.rect;
-        let x0 = ex0.saturating_sub(margin).max(left);
-        let y0 = ey0.saturating_sub(margin).max(top);
-        let x1 = (ex1 + margin + 1).min(left + w);
-        let y1 = (ey1 + margin + 1).min(top + h);
-        let out = GrayImage::from_fn(x1 - x0, y1 - y0, |x, y| {
-            let (px, py) = (x0 + x, y0 + y);
+        let (cw, ch) = (ex1 - ex0 + 1 + 2 * margin, ey1 - ey0 + 1 + 2 * margin);
+        let out = GrayImage::from_fn(cw, ch, |x, y| {
+            let (px, py) = (
+                i64::from(ex0 + x) - i64::from(margin),
+                i64::from(ey0 + y) - i64::from(margin),
+            );
+            let inside = px >= i64::from(left)
+                && py >= i64::from(top)
+                && px < i64::from(left + w)
+                && py < i64::from(top + h);
+            if !inside {
+                return Luma([255]);
+            }
+            let (px, py) = (px as u32, py as u32);
             let i = ((py - top) * w + (px - left)) as usize;
             let other_line = self
                 .band
@@ -278,6 +328,48 @@ mod tests {
         assert_eq!(cell.pieces.len(), 2);
         assert_eq!(cell.columns(), vec![(4, 5), (8, 9)]);
         assert_eq!(cell.extent(), Some((4, 1, 9, 3)));
+    }
+
+    #[test]
+    fn a_stroke_at_the_crop_top_stays_unless_it_is_as_long_as_a_border() {
+        // The top stroke of a character touching a tight crop, and beside it
+        // a border reaching in from the corner.
+        let page = ink(&[
+            "..####.....#######..",
+            "....................",
+            "...##...............",
+            "...##...............",
+            "....................",
+        ]);
+        let cell = cell_ink(&page, (0, 0, 20, 5), 2, 1);
+        assert_eq!(cell.pieces.len(), 2);
+        assert_eq!(cell.extent(), Some((2, 0, 5, 3)));
+    }
+
+    #[test]
+    fn a_thick_border_framing_the_crop_is_not_a_character() {
+        let page = ink(&[
+            "##########",
+            "#........#",
+            "#...##...#",
+            "#...##...#",
+            "#........#",
+            "##########",
+        ]);
+        let cell = cell_ink(&page, (0, 0, 10, 6), 2, 1);
+        assert_eq!(cell.pieces.len(), 1);
+        assert_eq!(cell.extent(), Some((4, 2, 5, 3)));
+    }
+
+    #[test]
+    fn a_crop_has_white_room_around_ink_that_fills_its_cell() {
+        let page = ink(&["####", "#..#", "####"]);
+        let cell = cell_ink(&page, (0, 0, 4, 3), 1, 0);
+        let gray = GrayImage::from_fn(4, 3, |x, y| Luma([if page.at(x, y) { 0 } else { 255 }]));
+        let img = cell.crop(&gray, 2, 1.0).expect("ink");
+        assert_eq!(img.dimensions(), (8, 7));
+        assert_eq!(img.get_pixel(0, 0)[0], 255);
+        assert_eq!(img.get_pixel(2, 2)[0], 0);
     }
 
     #[test]

@@ -206,6 +206,9 @@ const READ_DPI: f32 = 300.0;
 /// Width of a typical character, in heights, at or above which the ink is
 /// Chinese (square characters) rather than digits (about half as wide as tall).
 const SQUARE: f32 = 0.8;
+/// Width of one glyph, in heights, at or above which it is a Chinese
+/// character whatever it was read as: the widest digits come to about 0.8.
+const FULL_WIDTH: f32 = 0.9;
 /// Pieces per character at or above which the ink is Chinese characters
 /// (most have several strokes apart) rather than digits (one piece each).
 const WORD_PIECES: f32 = 2.0;
@@ -262,6 +265,7 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
     let square = widths
         .get(widths.len() / 2)
         .is_some_and(|&w| w as f32 >= SQUARE * tallest);
+    let wide = ew >= FULL_WIDTH * eh;
     let wordy = square || (columns >= 2 && ink.pieces.len() as f32 >= WORD_PIECES * columns as f32);
     // Tesseract reads best at 300 dpi; smaller print is enlarged to it.
     let scale = (READ_DPI / (ppt * 72.0)).max(1.0);
@@ -286,11 +290,22 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
         if !looks_numeric(&text) && (confidence >= MIN_WORD_CONFIDENCE || a_label) && !alone {
             return (text, confidence);
         }
+        // One glyph as wide as high read as Chinese (无 printed for zero)
+        // is no digit: digits are narrower.
+        if alone && wide && cjk(&text) > 0 {
+            return (text, confidence);
+        }
         votes.add(&text, confidence);
         words = Some((text, confidence));
     }
     digit_readings(ink, &roomy, prepared, engines, scale, &mut votes);
-    if let Some(best) = votes.best()
+    let best = votes.best();
+    // One digit read from a glyph as wide as high is a character no model
+    // knew (two digits run together are as wide, and read as two).
+    if columns == 1 && wide && best.as_ref().is_some_and(|b| b.0.chars().count() == 1) {
+        return (String::new(), 0.0);
+    }
+    if let Some(best) = best
         && best.1 >= MIN_WORD_CONFIDENCE
     {
         return best;

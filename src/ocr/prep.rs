@@ -14,7 +14,7 @@ const MIN_HRULE_PT: f32 = 24.0;
 /// Shortest vertical border, in points: taller than the strokes of 10.5 pt text.
 const MIN_VRULE_PT: f32 = 12.0;
 /// Thickest run still taken as a border, in points (thicker is a filled area).
-const MAX_RULE_THICKNESS_PT: f32 = 3.0;
+const MAX_RULE_THICKNESS_PT: f32 = 4.5;
 
 /// A page ready for recognition.
 #[derive(Debug, Clone)]

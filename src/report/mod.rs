@@ -9,6 +9,7 @@ pub mod values;
 use crate::gazetteer;
 use crate::layout::Document;
 use crate::ocr::UNSURE_DATE;
+use crate::template::label::slips;
 use crate::template::{Format, Template};
 use serde::Serialize;
 use std::ops::Range;
@@ -217,6 +218,7 @@ fn organization_in(title: &str) -> Option<String> {
 /// ("攀枚花市西区…") checked against the gazetteer: each name corrected is
 /// an issue that keeps what was read.
 fn corrected_title(title: String, issues: &mut Vec<Issue>) -> String {
+    let title = with_fixed_wording(title, issues);
     let Some(span) = organization_span(&title) else {
         return title;
     };
@@ -234,6 +236,36 @@ fn corrected_title(title: String, issues: &mut Vec<Issue>) -> String {
     }
     let body = gazetteer::apply(body, &corrections);
     format!("{}{body}{}", &title[..span.start], &title[span.end..])
+}
+
+/// The wording every title ends with, after its year.
+const TITLE_WORDING: &str = "政府信息公开工作年度报告";
+
+/// A title whose fixed wording OCR read with a slip or two ("政府信息公工作
+/// 年度报告") given that wording back, with an issue that keeps what was read.
+fn with_fixed_wording(title: String, issues: &mut Vec<Issue>) -> String {
+    let chars: Vec<char> = title.chars().collect();
+    let n = TITLE_WORDING.chars().count();
+    let best = (n.saturating_sub(2)..=n + 2)
+        .filter(|&len| len < chars.len())
+        .map(|len| {
+            let tail: String = chars[chars.len() - len..].iter().collect();
+            (slips(&tail, TITLE_WORDING, 0), tail)
+        })
+        .filter(|(_, tail)| !tail.chars().any(|c| c.is_ascii_digit()))
+        .min_by_key(|(slips, tail)| (*slips, tail.chars().count()));
+    match best {
+        Some((found, tail)) if (1..=2).contains(&found) => {
+            issues.push(Issue::warning(
+                "name_corrected",
+                "/report/title",
+                format!("\"{tail}\" read as \"{TITLE_WORDING}\" (every title's wording)"),
+            ));
+            let head: String = chars[..chars.len() - tail.chars().count()].iter().collect();
+            head + TITLE_WORDING
+        }
+        _ => title,
+    }
 }
 
 /// Whether an ISO date read by OCR falls in the year reported on or the
@@ -525,6 +557,28 @@ mod tests {
         let t = "2020年上海市政府信息公开工作年度报告";
         assert_eq!(corrected_title(t.into(), &mut issues), t);
         assert_eq!(issues.len(), 1);
+    }
+
+    #[test]
+    fn the_fixed_wording_of_a_scanned_title_is_given_back() {
+        let mut issues = Vec::new();
+        let t = corrected_title(
+            "会理市文化广播电视和旅游局2024年政府信息公工作年度报告".into(),
+            &mut issues,
+        );
+        assert_eq!(
+            t,
+            "会理市文化广播电视和旅游局2024年政府信息公开工作年度报告"
+        );
+        assert_eq!(
+            issues[0].message,
+            r#""政府信息公工作年度报告" read as "政府信息公开工作年度报告" (every title's wording)"#
+        );
+        let t = corrected_title("会理市2024年政府信恩公开工作年度极告".into(), &mut issues);
+        assert_eq!(t, "会理市2024年政府信息公开工作年度报告");
+        // Three slips are another wording, left as read.
+        let t = "会理市2024年政府信恩公关工作年废极告";
+        assert_eq!(corrected_title(t.into(), &mut issues), t);
     }
 
     /// A document of one page holding only these lines, 24 pt apart.

@@ -227,6 +227,15 @@ fn read_cell(
                 Some(value)
             }
         }
+        // OCR gives a cell with ink it cannot read as empty with no confidence.
+        Parsed::Blank if cell.confidence == 0.0 => {
+            issues.push(Issue::warning(
+                "unreadable_value",
+                pointer.clone(),
+                format!("page {page}: the cell holds ink OCR could not read"),
+            ));
+            None
+        }
         Parsed::Blank => {
             issues.push(Issue::warning(
                 "missing_value",

@@ -105,10 +105,13 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
         let at_end = p.y0 == 0 || p.y1 + 1 == h;
         let (pw, ph) = (p.width(), p.height());
         let line_like = pw.min(ph) <= rule_px && pw.max(ph) >= 3 * pw.min(ph);
-        // A flat stroke at the top or bottom is a border only if longer than
-        // the cell is high: the top stroke of 章 touches a tight crop too.
+        // A border's residue runs along the edge it touches. A flat stroke at
+        // the top is a border only if longer than the cell is high (the top
+        // stroke of 章 touches a tight crop too); an upright stroke at the top
+        // or bottom is a digit's, cut by a row printed tight.
         let flat_border = pw > ph && at_end && (at_side || pw >= h);
-        let residue = line_like && (flat_border || (ph >= pw && (at_side || at_end)));
+        let upright_border = ph >= pw && at_side;
+        let residue = line_like && (flat_border || upright_border);
         let keep = p.area >= min_area && !residue;
         for &i in &members {
             kept[i] = keep;

@@ -384,18 +384,46 @@ fn carry_columns(prev: &ColumnMap, t: &Table) -> Option<ColumnMap> {
     Some(out)
 }
 
-/// The last `n` grid columns, in order, when no header tells.
+/// The last `n` columns, in order, when no header tells: as the rows of
+/// numbers print them, whose cells span the grid columns a stray rule above
+/// them split (a stroke of a header character, a fold); else the last grid
+/// columns.
 fn columns_by_order(t: &Table, columns: &[Column]) -> Option<ColumnMap> {
     let n = columns.len();
     if t.cols() < n {
         return None;
     }
-    let start = t.cols() - n;
+    let mut layouts: Vec<(Vec<(usize, usize)>, usize)> = Vec::new();
+    for r in 0..t.rows() {
+        let mut cells: Vec<&Cell> = t
+            .cells
+            .iter()
+            .filter(|c| c.row <= r && r < c.row + c.rowspan)
+            .collect();
+        cells.sort_by_key(|c| c.col);
+        let numbers = cells.iter().filter(|c| looks_numeric(&c.text)).count();
+        if cells.len() <= n || 2 * numbers < n {
+            continue;
+        }
+        let spans: Vec<(usize, usize)> = cells[cells.len() - n..]
+            .iter()
+            .map(|c| (c.col, c.col + c.colspan))
+            .collect();
+        match layouts.iter_mut().find(|l| l.0 == spans) {
+            Some(l) => l.1 += 1,
+            None => layouts.push((spans, 1)),
+        }
+    }
+    let spans = layouts
+        .into_iter()
+        .max_by_key(|l| l.1)
+        .map(|l| l.0)
+        .unwrap_or_else(|| (t.cols() - n..t.cols()).map(|c| (c, c + 1)).collect());
     Some(
         columns
             .iter()
-            .enumerate()
-            .map(|(i, c)| (c.key, t.xs[start + i], t.xs[start + i + 1]))
+            .zip(spans)
+            .map(|(c, (a, z))| (c.key, t.xs[a], t.xs[z]))
             .collect(),
     )
 }

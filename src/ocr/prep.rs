@@ -13,6 +13,11 @@ const MAX_SKEW_DEG: f32 = 5.0;
 const MIN_HRULE_PT: f32 = 24.0;
 /// Shortest vertical border, in points: taller than the strokes of 10.5 pt text.
 const MIN_VRULE_PT: f32 = 12.0;
+/// Upright runs at least this long are borders wherever they stand, in
+/// points; shorter ones must meet a horizontal border at both ends.
+const SURE_VRULE_PT: f32 = 16.0;
+/// How near a horizontal border an upright one's end must come to meet it, in points.
+const RULE_END_SLACK_PT: f32 = 2.5;
 /// Thickest run still taken as a border, in points (thicker is a filled area).
 const MAX_RULE_THICKNESS_PT: f32 = 4.5;
 
@@ -288,14 +293,31 @@ pub fn rules(ink: &Ink, px_per_pt: f32) -> Vec<Rule> {
         px_per_pt,
         true,
     );
-    out.extend(runs_to_rules(
+    let verticals = runs_to_rules(
         ink.width,
         ink.height,
         |col, i| ink.at(col, i),
         MIN_VRULE_PT * px_per_pt,
         px_per_pt,
         false,
-    ));
+    );
+    let joined = |x: f32, y: f32| {
+        out.iter().any(|h| {
+            (h.from.1 - y).abs() <= RULE_END_SLACK_PT
+                && x >= h.from.0 - RULE_END_SLACK_PT
+                && x <= h.to.0 + RULE_END_SLACK_PT
+        })
+    };
+    // A short upright run is a border only where it joins a horizontal one
+    // at both ends: the strokes of large print (十, 申) are as long.
+    let verticals: Vec<Rule> = verticals
+        .into_iter()
+        .filter(|v| {
+            v.to.1 - v.from.1 >= SURE_VRULE_PT
+                || (joined(v.from.0, v.from.1) && joined(v.from.0, v.to.1))
+        })
+        .collect();
+    out.extend(verticals);
     out
 }
 
@@ -459,6 +481,24 @@ mod tests {
         assert_eq!(v.len(), 3, "{rules:?}");
         assert!((h[0].from.1 - 50.5).abs() < 0.6, "{:?}", h[0]);
         assert!((h[0].from.0 - 50.0).abs() < 0.6 && (h[0].to.0 - 350.0).abs() < 0.6);
+    }
+
+    #[test]
+    fn a_short_upright_stroke_is_a_border_only_between_two_borders() {
+        let mut img = grid_page(800, 400, 230);
+        // A 13-pt stroke of large print in the middle of a cell, and a 13-pt
+        // divider from the top border to a rule below it.
+        draw_filled_rect_mut(&mut img, Rect::at(550, 150).of_size(2, 26), Luma([20]));
+        draw_filled_rect_mut(&mut img, Rect::at(120, 226).of_size(560, 2), Luma([20]));
+        draw_filled_rect_mut(&mut img, Rect::at(600, 200).of_size(2, 27), Luma([20]));
+        let ink = binarize(&flatten_background(&img, 32));
+        let rules = rules(&ink, 2.0);
+        let short: Vec<_> = rules
+            .iter()
+            .filter(|r| !r.is_horizontal() && r.to.1 - r.from.1 < 16.0)
+            .collect();
+        assert_eq!(short.len(), 1, "{rules:?}");
+        assert!((short[0].from.0 - 300.5).abs() < 0.6, "{:?}", short[0]);
     }
 
     #[test]

@@ -120,6 +120,11 @@ const EDIT_COST: u32 = 10;
 const ALONE_MAX: u32 = 13;
 /// ... and when a neighbouring name in the chain is its parent or child.
 const SUPPORTED_MAX: u32 = 20;
+/// Characters of a name's stem from which one slip alone is a misreading
+/// (凉山本族自治州); under its parent or over its child, a shorter stem's
+/// slip is one too (攀梳花市仁和区).
+const LONG_STEM: usize = 4;
+const BACKED_STEM: usize = 3;
 /// How much nearer the best name must be than the next one.
 const MARGIN: u32 = 5;
 /// Codes of townships have nine digits: 40,000 names, many a look-alike apart,
@@ -203,6 +208,16 @@ struct Edits {
 }
 
 impl Edits {
+    /// One character of a stem of `min` characters or more read as
+    /// another, every other one right.
+    fn one_slip(&self, len: usize, min: usize) -> bool {
+        self.other == 1
+            && self.look_alike == 0
+            && self.missing_or_extra == 0
+            && self.exact as usize + 1 >= len
+            && len >= min
+    }
+
     fn with(self, f: impl FnOnce(&mut Edits)) -> Edits {
         let mut e = self;
         f(&mut e);
@@ -213,9 +228,11 @@ impl Edits {
     /// characters): a look-alike shows that OCR slipped, at most one other
     /// character and one missing or extra, half the name read right or alike.
     /// A name that only lacks or adds a character is left alone: titles
-    /// shorten and extend names (凉山州, 新华社区).
+    /// shorten and extend names (凉山州, 新华社区). A long name with one
+    /// character read as another, all the rest right, is a slip too (凉山本族
+    /// for 凉山彝族: 彝 is rare enough that no look-alike table holds it).
     fn misreading(&self, len: usize) -> bool {
-        self.look_alike >= 1
+        (self.look_alike >= 1 || self.one_slip(len, BACKED_STEM))
             && self.other <= 1
             && self.missing_or_extra <= 1
             && 2 * (self.exact + self.look_alike) as usize >= len
@@ -382,7 +399,9 @@ fn decide(
     let division = &g.divisions[d];
     let supported = parent.is_some() || child.is_some();
     let township = codes.iter().all(|c| c.len() == TOWNSHIP_CODE_LEN);
-    let alone = edits.cost <= ALONE_MAX && edits.other == 0 && edits.exact >= 1 && !township;
+    let slip = edits.one_slip(division.stem.len(), LONG_STEM);
+    let alone =
+        edits.cost <= ALONE_MAX && (edits.other == 0 || slip) && edits.exact >= 1 && !township;
     let backed = supported && edits.cost <= SUPPORTED_MAX;
     (edits.misreading(division.stem.len()) && (alone || backed)).then_some((d, codes))
 }
@@ -465,6 +484,14 @@ pub fn is_known(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_name_with_one_slip_of_a_rare_character_is_corrected() {
+        assert_eq!(corrected("凉山本族自治州公安局"), "凉山彝族自治州公安局");
+        assert_eq!(corrected("攀梳花市仁和区"), "攀枝花市仁和区");
+        // A short name with one character changed is another name.
+        assert_eq!(corrected("东区"), "东区");
+    }
 
     fn corrected(text: &str) -> String {
         apply(text, &correct(text))

@@ -222,20 +222,22 @@ fn corrected_title(title: String, issues: &mut Vec<Issue>) -> String {
     let Some(span) = organization_span(&title) else {
         return title;
     };
-    let body = &title[span.clone()];
-    let corrections = gazetteer::correct(body);
-    if corrections.is_empty() {
-        return title;
-    }
+    let body = corrected_names(&title[span.clone()], "/report/title", issues);
+    format!("{}{body}{}", &title[..span.start], &title[span.end..])
+}
+
+/// The division names a text starts with checked against the gazetteer;
+/// each name corrected is an issue at `pointer` that keeps what was read.
+fn corrected_names(text: &str, pointer: &str, issues: &mut Vec<Issue>) -> String {
+    let corrections = gazetteer::correct(text);
     for c in &corrections {
         issues.push(Issue::warning(
             "name_corrected",
-            "/report/title",
+            pointer,
             format!("\"{}\" read as \"{}\" (gazetteer)", c.read, c.name),
         ));
     }
-    let body = gazetteer::apply(body, &corrections);
-    format!("{}{body}{}", &title[..span.start], &title[span.end..])
+    gazetteer::apply(text, &corrections)
 }
 
 /// The wording every title ends with, after its year.
@@ -315,7 +317,9 @@ fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
 
     // The end matter: after the last heading, the date line and the
     // signature line(s) above it.
-    let tail_start = pos[5].map_or(items.len(), |h| h.body);
+    // Without section 六's heading (OCR lost it), after the last heading found.
+    let last_body = pos.iter().flatten().map(|h| h.body).max();
+    let tail_start = pos[5].map(|h| h.body).or(last_body).unwrap_or(items.len());
     let mut tail_end = items.len();
     let mut published = None;
     let mut signature = None;
@@ -384,6 +388,13 @@ fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
         }
     }
 
+    let signature = signature.map(|s| {
+        if ocr {
+            corrected_names(&s, "/report/organization", issues)
+        } else {
+            s
+        }
+    });
     let organization = title.as_deref().and_then(organization_in).or(signature);
     // The date under the signature wins; a web page or an office system
     // prints the date it was published near the title.
@@ -638,5 +649,28 @@ mod tests {
             Some("攀枚花市东区人民政府")
         );
         assert!(typed.issues.iter().all(|i| i.code != "name_corrected"));
+    }
+
+    #[test]
+    fn a_scanned_signature_naming_the_body_is_corrected_too() {
+        let mut doc = document(&[
+            "2021年政府信息公开工作年度报告",
+            "六、其他要需报告的事项。",
+            "本年度无其他需要报告的事项，特此报告，请各位审阅。",
+            "攀梳花市仁和区",
+            "2022年03月20日",
+        ]);
+        // Heading 六 read with two characters swapped; the signature set off to the right.
+        let lines = &mut doc.pages[0].lines;
+        for (line, x0) in lines[3..].iter_mut().zip([380.0, 360.0]) {
+            line.bbox.x0 = x0;
+            line.size = 10.5;
+        }
+        let report = build(&doc, source("ocr")).expect("a report");
+        assert_eq!(report.meta.organization.as_deref(), Some("攀枝花市仁和区"));
+        assert_eq!(report.meta.published.as_deref(), Some("2022-03-20"));
+        assert!(report.issues.iter().any(|i| i.code == "name_corrected"
+            && i.pointer == "/report/organization"
+            && i.message == r#""攀梳花市" read as "攀枝花市" (gazetteer)"#));
     }
 }

@@ -553,6 +553,7 @@ mod tests {
         assert_eq!(heading_of("五、存在的主要问题及改进情况"), Some(4));
         assert_eq!(heading_of("六、其他需要报告的事项"), Some(5));
         assert_eq!(heading_of("入、其他需要报告的事项"), Some(5));
+        assert_eq!(heading_of("六、其他要需报告的事项。"), Some(5));
         assert_eq!(heading_of("三是加大互动交流力度。"), None);
         assert_eq!(heading_of("总体情况"), None);
         assert_eq!(heading_of("（一）主动公开政府信息情况。"), None);

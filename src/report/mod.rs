@@ -592,9 +592,9 @@ mod tests {
         assert_eq!(corrected_title(t.into(), &mut issues), t);
     }
 
-    /// A document of one page holding only these lines, 24 pt apart.
-    fn document(lines: &[&str]) -> Document {
-        let lines = lines
+    /// Lines of 16 pt text, 24 pt apart.
+    pub(super) fn lines(texts: &[&str]) -> Vec<crate::layout::Line> {
+        texts
             .iter()
             .enumerate()
             .map(|(i, text)| crate::layout::Line {
@@ -608,7 +608,12 @@ mod tests {
                 size: 16.0,
                 confidence: 0.9,
             })
-            .collect();
+            .collect()
+    }
+
+    /// A document of one page holding only these lines, 24 pt apart.
+    fn document(texts: &[&str]) -> Document {
+        let lines = lines(texts);
         Document {
             pages: vec![crate::layout::PageLayout {
                 number: 1,

@@ -476,6 +476,7 @@ pub fn year_in(text: &str) -> Option<(u32, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::tests::lines;
 
     #[test]
     fn a_speck_between_year_and_nian_is_ignored() {
@@ -692,24 +693,6 @@ mod tests {
         ] {
             assert_eq!(heading_of(line), None, "{line}");
         }
-    }
-
-    fn lines(texts: &[&str]) -> Vec<Line> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| Line {
-                text: text.to_string(),
-                bbox: crate::page::BBox {
-                    x0: 100.0,
-                    y0: 80.0 + 24.0 * i as f32,
-                    x1: 480.0,
-                    y1: 96.0 + 24.0 * i as f32,
-                },
-                size: 16.0,
-                confidence: 0.9,
-            })
-            .collect()
     }
 
     fn positions(texts: &[&str]) -> [Option<(usize, usize)>; 6] {

@@ -260,11 +260,7 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
     let columns = spans.len().max(1);
     let tallest = ink.tallest().max(1) as f32;
     let multi_line = eh > MULTI_LINE * tallest;
-    let mut widths: Vec<u32> = spans.iter().map(|(a, b)| b - a + 1).collect();
-    widths.sort_unstable();
-    let square = widths
-        .get(widths.len() / 2)
-        .is_some_and(|&w| w as f32 >= SQUARE * tallest);
+    let square = median_width(&spans).is_some_and(|w| w >= SQUARE * tallest);
     let wide = ew >= FULL_WIDTH * eh;
     let wordy = square || (columns >= 2 && ink.pieces.len() as f32 >= WORD_PIECES * columns as f32);
     // Tesseract reads best at 300 dpi; smaller print is enlarged to it.
@@ -377,12 +373,8 @@ fn read_wrapped_number(
     let tallest = ink.tallest().max(1) as f32;
     let digit_like = |l: &cell::CellInk| {
         let spans = l.columns();
-        let mut widths: Vec<u32> = spans.iter().map(|(a, b)| b - a + 1).collect();
-        widths.sort_unstable();
         let h = l.tallest() as f32;
-        let narrow = widths
-            .get(widths.len() / 2)
-            .is_some_and(|&w| (w as f32) < SQUARE * h);
+        let narrow = median_width(&spans).is_some_and(|w| w < SQUARE * h);
         narrow && h >= (1.0 - SAME_HEIGHT) * tallest && l.pieces.len() < 2 * spans.len().max(1)
     };
     if lines.len() < 2 || !lines.iter().all(digit_like) {
@@ -403,6 +395,14 @@ fn read_wrapped_number(
         confidence = confidence.min(c);
     }
     Some((text, confidence))
+}
+
+/// The median width of characters side by side (as [`cell::CellInk::columns`]
+/// gives them), in pixels: square for Chinese, about half the height for digits.
+fn median_width(spans: &[(u32, u32)]) -> Option<f32> {
+    let mut widths: Vec<u32> = spans.iter().map(|(a, b)| b - a + 1).collect();
+    widths.sort_unstable();
+    widths.get(widths.len() / 2).map(|&w| w as f32)
 }
 
 fn dpi(px_per_pt: f32) -> u32 {

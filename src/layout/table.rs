@@ -259,11 +259,11 @@ fn cluster(mut vals: Vec<f32>, snap: f32) -> Vec<f32> {
     out.into_iter().map(|(s, n)| s / n as f32).collect()
 }
 
-/// Whether the segments at position `at` cover enough of [a, b] to separate
-/// two cells. The ends of [a, b] lie in the crossing lines, where the inner
-/// strokes of a double border stop short: on a wide enough edge they do
-/// not count.
-fn drawn(segs: &[Seg], at: f32, a: f32, b: f32, snap: f32) -> bool {
+/// Whether the segments along grid line `line` cover enough of [a, b] to
+/// separate two cells. The ends of [a, b] lie in the crossing lines, where
+/// the inner strokes of a double border stop short: on a wide enough edge
+/// they do not count.
+fn drawn(segs: &[Seg], line: Band, a: f32, b: f32, snap: f32) -> bool {
     let (a, b) = if b - a > 4.0 * snap {
         (a + snap, b - snap)
     } else {
@@ -271,7 +271,7 @@ fn drawn(segs: &[Seg], at: f32, a: f32, b: f32, snap: f32) -> bool {
     };
     let covered: f32 = segs
         .iter()
-        .filter(|s| (s.at - at).abs() <= snap)
+        .filter(|s| s.at >= line.lo - snap && s.at <= line.hi + snap)
         .map(|s| (s.to.min(b) - s.from.max(a)).max(0.0))
         .sum();
     covered >= DRAWN * (b - a)
@@ -281,22 +281,58 @@ fn drawn(segs: &[Seg], at: f32, a: f32, b: f32, snap: f32) -> bool {
 /// drawn, and where the rules along it end when no crossing rule is near
 /// (an open side). A rule stopping short of a crossing rule (the inner line
 /// of a double border, a corner mitre) makes no line of its own.
-fn grid_lines(crossing: &[Seg], along: &[Seg], snap: f32) -> Vec<f32> {
+fn grid_lines(crossing: &[Seg], along: &[Seg], snap: f32) -> Vec<Band> {
     let drawn = cluster(crossing.iter().map(|s| s.at).collect(), snap);
     let ends = along
         .iter()
         .flat_map(|s| [s.from, s.to])
         .filter(|&e| crossing.iter().all(|c| e < c.lo - snap || e > c.hi + snap));
     cluster(drawn.iter().copied().chain(ends).collect(), snap)
+        .into_iter()
+        .map(|at| Band {
+            at,
+            lo: at,
+            hi: at,
+            length: crossing
+                .iter()
+                .filter(|s| (s.at - at).abs() <= snap)
+                .map(|s| s.to - s.from)
+                .sum(),
+        })
+        .collect()
+}
+
+/// A grid line, the positions it stands for (the two strokes of a double
+/// border joined into one line are both its rules) and how much of it is
+/// drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Band {
+    at: f32,
+    lo: f32,
+    hi: f32,
+    length: f32,
 }
 
 /// Joins each pair of neighbouring lines closer than [`STRIP`] with no text
-/// between them into one line midway.
-fn close_strips(lines: Vec<f32>, has_text: impl Fn(f32, f32) -> bool) -> Vec<f32> {
-    let mut out: Vec<f32> = Vec::new();
+/// between them into one line: midway between two drawn alike, on the one
+/// drawn over twice the length of the other otherwise (a box ending a few
+/// points off the rule under the rest of the row must not move that rule
+/// into the next row's text).
+fn close_strips(lines: Vec<Band>, has_text: impl Fn(f32, f32) -> bool) -> Vec<Band> {
+    let mut out: Vec<Band> = Vec::new();
     for l in lines {
         match out.last_mut() {
-            Some(prev) if l - *prev < STRIP && !has_text(*prev, l) => *prev = (*prev + l) / 2.0,
+            Some(prev) if l.at - prev.at < STRIP && !has_text(prev.at, l.at) => {
+                prev.at = if prev.length >= 2.0 * l.length {
+                    prev.at
+                } else if l.length >= 2.0 * prev.length {
+                    l.at
+                } else {
+                    (prev.at + l.at) / 2.0
+                };
+                prev.hi = l.hi;
+                prev.length += l.length;
+            }
             _ => out.push(l),
         }
     }
@@ -307,17 +343,19 @@ fn build_grid(hs: &[Seg], vs: &[Seg], snap: f32, text: &[(f32, f32)]) -> Option<
     let xs = grid_lines(vs, hs, snap);
     let ys = grid_lines(hs, vs, snap);
     let (x_span, y_span) = (
-        (xs.first().copied()?, xs.last().copied()?),
-        (ys.first().copied()?, ys.last().copied()?),
+        (xs.first()?.at, xs.last()?.at),
+        (ys.first()?.at, ys.last()?.at),
     );
-    let ys = close_strips(ys, |a, b| {
+    let y_bands = close_strips(ys, |a, b| {
         text.iter()
             .any(|&(x, y)| a < y && y < b && x_span.0 < x && x < x_span.1)
     });
-    let xs = close_strips(xs, |a, b| {
+    let x_bands = close_strips(xs, |a, b| {
         text.iter()
             .any(|&(x, y)| a < x && x < b && y_span.0 < y && y < y_span.1)
     });
+    let xs: Vec<f32> = x_bands.iter().map(|b| b.at).collect();
+    let ys: Vec<f32> = y_bands.iter().map(|b| b.at).collect();
     if xs.len() < 2 || ys.len() < 2 {
         return None;
     }
@@ -326,10 +364,10 @@ fn build_grid(hs: &[Seg], vs: &[Seg], snap: f32, text: &[(f32, f32)]) -> Option<
     for r in 0..rows {
         for c in 0..cols {
             let id = r * cols + c;
-            if c + 1 < cols && !drawn(vs, xs[c + 1], ys[r], ys[r + 1], snap) {
+            if c + 1 < cols && !drawn(vs, x_bands[c + 1], ys[r], ys[r + 1], snap) {
                 union(&mut parent, id, id + 1);
             }
-            if r + 1 < rows && !drawn(hs, ys[r + 1], xs[c], xs[c + 1], snap) {
+            if r + 1 < rows && !drawn(hs, y_bands[r + 1], xs[c], xs[c + 1], snap) {
                 union(&mut parent, id, id + cols);
             }
         }
@@ -538,6 +576,46 @@ mod tests {
         let grids = grids_from_rules(&rules, Rules::Drawn, &[]);
         assert_eq!(grids.len(), 1);
         assert_eq!((grids[0].rows(), grids[0].cols()), (2, 2));
+    }
+
+    #[test]
+    fn a_row_rule_drawn_apart_from_its_neighbour_still_separates_the_rows() {
+        // Scanned boxes drawn apart: the rule under the first column lies
+        // 4.1 pt above the one under the others; the two become one line.
+        let mut rules = vec![
+            h(0.0, 0.0, 90.0),
+            h(25.6, 0.0, 30.0),
+            h(29.7, 30.0, 90.0),
+            h(50.0, 0.0, 90.0),
+        ];
+        for x in [0.0, 30.0, 60.0, 90.0] {
+            rules.push(v(x, 0.0, 50.0));
+        }
+        let text = [(45.0, 12.0), (45.0, 40.0)];
+        let g = &grids_from_rules(&rules, Rules::Scanned, &text)[0];
+        assert_eq!(g.rows(), 2, "{:?}", g.ys);
+        let above = g.cell_at(45.0, 12.0);
+        assert!(above.is_some());
+        assert_ne!(above, g.cell_at(45.0, 40.0));
+        assert_eq!(g.cells.len(), 6);
+    }
+
+    #[test]
+    fn a_short_box_edge_near_a_long_rule_does_not_move_the_rule() {
+        // The rule under a row runs across all but the first column, whose
+        // box ends 7.2 pt lower, inside the next row.
+        let mut rules = vec![
+            h(0.0, 0.0, 90.0),
+            h(20.0, 30.0, 90.0),
+            h(27.2, 0.0, 30.0),
+            h(40.0, 0.0, 90.0),
+        ];
+        for x in [0.0, 30.0, 60.0, 90.0] {
+            rules.push(v(x, 0.0, 40.0));
+        }
+        let g = &grids_from_rules(&rules, Rules::Scanned, &[])[0];
+        assert_eq!(g.ys.len(), 3, "{:?}", g.ys);
+        assert!((g.ys[1] - 20.0).abs() < 0.01, "{:?}", g.ys);
     }
 
     #[test]

@@ -1279,7 +1279,7 @@ pub fn map_disclosure(
                 }
             }
             .map(|c| (c.as_ref(), *page));
-            let yuan = head.is_some_and(|(h, _, _)| h.contains('元') && !h.contains("万元"));
+            let yuan = head.is_some_and(|(h, _, _)| in_yuan(h));
             read_cell(
                 values,
                 issues,
@@ -1299,10 +1299,30 @@ pub fn map_disclosure(
     }
 }
 
+/// Whether an amount's header gives its unit as 元: the 元 stands after a
+/// bracket or a colon (（元）, 单位：元). 万 read as 力 or 方 in a scan leaves
+/// 万元 looking like another word before 元, which is no unit of its own.
+fn in_yuan(header: &str) -> bool {
+    let chars: Vec<char> = header.chars().filter(|c| !c.is_whitespace()).collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '元' && (i == 0 || matches!(chars[i - 1], '(' | '（' | ':' | '：' | '〈' | '<'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::page::BBox;
+
+    #[test]
+    fn an_amount_is_in_yuan_only_where_the_header_gives_yuan_as_its_unit() {
+        assert!(in_yuan("采购总金额（元）"));
+        assert!(in_yuan("金额（单位：元）"));
+        assert!(!in_yuan("采购总金额（万元）"));
+        // 万 read as 力 in a scan.
+        assert!(!in_yuan("米购总金黎〈力元)"));
+        assert!(!in_yuan("采购总金额"));
+    }
 
     #[test]
     fn item_numbers_in_both_bracket_widths() {

@@ -40,6 +40,18 @@ fn application_rows(values: &Values) -> Vec<String> {
 
 /// Runs rules 1–4 of the spec over the values.
 pub fn run(values: &Values) -> Vec<Issue> {
+    broken(values).into_iter().map(|b| b.issue).collect()
+}
+
+/// A rule the values break, and the fields it adds up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Broken {
+    pub issue: Issue,
+    pub members: Vec<String>,
+}
+
+/// Rules 1–4, each failure with the fields that take part in it.
+pub fn broken(values: &Values) -> Vec<Broken> {
     let mut issues = Vec::new();
     let rows = application_rows(values);
     let outcome_rows: Vec<&String> = rows
@@ -47,22 +59,22 @@ pub fn run(values: &Values) -> Vec<Issue> {
         .filter(|r| !BALANCE_ROWS.contains(&r.as_str()))
         .collect();
     let at = |row: &str, col: &str| format!("{row}/{col}");
-
-    if rows.is_empty() {
-        return issues;
-    }
     // Rule 1: new + carried over = total + carried forward, per column.
     for c in APPLICANT_COLUMNS.iter().map(|c| c.key) {
-        let left = sum(values, &[at(BALANCE_ROWS[0], c), at(BALANCE_ROWS[1], c)]);
-        let right = sum(values, &[at(BALANCE_ROWS[2], c), at(BALANCE_ROWS[3], c)]);
+        let members: Vec<String> = BALANCE_ROWS.iter().map(|r| at(r, c)).collect();
+        let left = sum(values, &members[..2]);
+        let right = sum(values, &members[2..]);
         if let (Some(l), Some(r)) = (left, right)
             && differs(l, r)
         {
-            issues.push(Issue::error(
-                "rule1_balance",
-                at(BALANCE_ROWS[3], c),
-                format!("new + carried over = {l}, but total + carried forward = {r}"),
-            ));
+            issues.push(Broken {
+                issue: Issue::error(
+                    "rule1_balance",
+                    at(BALANCE_ROWS[3], c),
+                    format!("new + carried over = {l}, but total + carried forward = {r}"),
+                ),
+                members,
+            });
         }
     }
     // Rule 2: each row's total is the sum of its applicant columns.
@@ -72,34 +84,42 @@ pub fn run(values: &Values) -> Vec<Issue> {
         .filter(|k| *k != "total")
         .collect();
     for row in &rows {
-        let items: Vec<String> = parts.iter().map(|c| at(row, c)).collect();
+        let mut items: Vec<String> = parts.iter().map(|c| at(row, c)).collect();
         if let (Some(s), Some(t)) = (sum(values, &items), values.get(&at(row, "total")))
             && differs(s, t)
         {
-            issues.push(Issue::error(
-                "rule2_row_sum",
-                at(row, "total"),
-                format!("the row's columns add up to {s}, its total says {t}"),
-            ));
+            items.push(at(row, "total"));
+            issues.push(Broken {
+                issue: Issue::error(
+                    "rule2_row_sum",
+                    at(row, "total"),
+                    format!("the row's columns add up to {s}, its total says {t}"),
+                ),
+                members: items,
+            });
         }
     }
     // Rule 3: the year's total is the sum of all outcomes, per column.
     for c in APPLICANT_COLUMNS.iter().map(|c| c.key) {
-        let items: Vec<String> = outcome_rows.iter().map(|r| at(r, c)).collect();
+        let mut items: Vec<String> = outcome_rows.iter().map(|r| at(r, c)).collect();
         if let (Some(s), Some(t)) = (sum(values, &items), values.get(&at(BALANCE_ROWS[2], c)))
             && differs(s, t)
         {
-            issues.push(Issue::error(
-                "rule3_outcome_sum",
-                at(BALANCE_ROWS[2], c),
-                format!("the outcomes add up to {s}, the total says {t}"),
-            ));
+            items.push(at(BALANCE_ROWS[2], c));
+            issues.push(Broken {
+                issue: Issue::error(
+                    "rule3_outcome_sum",
+                    at(BALANCE_ROWS[2], c),
+                    format!("the outcomes add up to {s}, the total says {t}"),
+                ),
+                members: items,
+            });
         }
     }
     // Rule 4: each review / litigation total is the sum of its outcomes.
     for g in REVIEW_GROUPS {
         let base = format!("/reviews/{}", g.key);
-        let items: Vec<String> = OUTCOME_COLUMNS
+        let mut items: Vec<String> = OUTCOME_COLUMNS
             .iter()
             .filter(|c| c.key != "total")
             .map(|c| at(&base, c.key))
@@ -107,11 +127,15 @@ pub fn run(values: &Values) -> Vec<Issue> {
         if let (Some(s), Some(t)) = (sum(values, &items), values.get(&at(&base, "total")))
             && differs(s, t)
         {
-            issues.push(Issue::error(
-                "rule4_review_sum",
-                at(&base, "total"),
-                format!("the outcomes add up to {s}, the total says {t}"),
-            ));
+            items.push(at(&base, "total"));
+            issues.push(Broken {
+                issue: Issue::error(
+                    "rule4_review_sum",
+                    at(&base, "total"),
+                    format!("the outcomes add up to {s}, the total says {t}"),
+                ),
+                members: items,
+            });
         }
     }
     issues

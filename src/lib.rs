@@ -18,6 +18,7 @@ pub mod page;
 pub mod pdf;
 pub mod raster;
 pub mod report;
+pub mod reread;
 pub mod schema;
 pub mod template;
 
@@ -295,30 +296,54 @@ fn decode(number: usize, image: ScanImage) -> Result<Raster, LayoutError> {
     })
 }
 
+/// One page laid out: its layout, and for a scan the number cells' part of
+/// the scan and, when asked for, the whole cleaned image.
+pub struct Laid {
+    pub layout: PageLayout,
+    pub cells: Vec<ocr::CellScan>,
+    pub scan: Option<Raster>,
+}
+
 /// The layout of one page, recognising it first if it is a scan; a scan's
 /// cleaned image comes back too when `keep_scan` asks for it.
-pub fn layout_page(
-    page: PageInput,
-    keep_scan: bool,
-) -> Result<(PageLayout, Option<Raster>), LayoutError> {
+pub fn layout_page(page: PageInput, keep_scan: bool) -> Result<Laid, LayoutError> {
     let (number, image) = match page {
-        PageInput::Native(page) => return Ok((layout::analyze(&page), None)),
+        PageInput::Native(page) => {
+            return Ok(Laid {
+                layout: layout::analyze(&page),
+                cells: Vec::new(),
+                scan: None,
+            });
+        }
         PageInput::Scan { number, image } => (number, image),
     };
     let raster = decode(number, image)?;
     let done = with_engines(|engines| {
         let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
-        let mut page = layout::analyze(&read.page);
-        ocr::reread_cells(&mut page, &read.prepared, engines);
-        ocr::reread_dates(&mut page, &read.page.glyphs, &read.prepared, engines);
-        page.drop_empty_tables();
+        let mut layout = layout::analyze(&read.page);
+        let cells = ocr::reread_cells(&mut layout, &read.prepared, engines);
+        ocr::reread_dates(&mut layout, &read.page.glyphs, &read.prepared, engines);
+        layout.drop_empty_tables();
         let scan = keep_scan.then_some(Raster {
             image: read.prepared.gray,
             px_per_pt: read.prepared.px_per_pt,
         });
-        (page, scan)
+        Laid {
+            layout,
+            cells,
+            scan,
+        }
     })?;
     Ok(done)
+}
+
+/// Every page laid out, with what the pages that could not be read left as
+/// issues.
+pub struct LaidPages {
+    pub layouts: Vec<PageLayout>,
+    /// The number cells of the scanned pages, for a second reading.
+    pub cells: Vec<ocr::CellScan>,
+    pub issues: Vec<Issue>,
 }
 
 /// Step 2: the layout of every page; scans are decoded and recognised
@@ -329,12 +354,12 @@ pub fn layout_pages(
     pages: Vec<PageInput>,
     jobs: usize,
     deadline: Option<std::time::Instant>,
-) -> Result<(Vec<PageLayout>, Vec<Issue>), LayoutError> {
-    let mut slots: Vec<Option<Result<PageLayout, LayoutError>>> = Vec::new();
+) -> Result<LaidPages, LayoutError> {
+    let mut slots: Vec<Option<Result<Laid, LayoutError>>> = Vec::new();
     let mut scans = Vec::new();
     for p in pages {
         match p {
-            PageInput::Native(page) => slots.push(Some(Ok(layout::analyze(&page)))),
+            native @ PageInput::Native(_) => slots.push(Some(layout_page(native, false))),
             scan => {
                 scans.push((slots.len(), scan));
                 slots.push(None);
@@ -358,7 +383,7 @@ pub fn layout_pages(
                             page: page.number(),
                         })
                     } else {
-                        layout_page(page, false).map(|(layout, _)| layout)
+                        layout_page(page, false)
                     };
                     if let Ok(mut d) = done.lock() {
                         d.push((slot, result));
@@ -371,10 +396,14 @@ pub fn layout_pages(
         slots[slot] = Some(result);
     }
     let mut layouts = Vec::new();
+    let mut cells = Vec::new();
     let mut issues = Vec::new();
     for result in slots.into_iter().flatten() {
         match result {
-            Ok(layout) => layouts.push(layout),
+            Ok(laid) => {
+                layouts.push(laid.layout);
+                cells.extend(laid.cells);
+            }
             Err(LayoutError::Unreadable { page, reason }) => issues.push(Issue::warning(
                 "page_unreadable",
                 "",
@@ -383,7 +412,11 @@ pub fn layout_pages(
             Err(e) => return Err(e),
         }
     }
-    Ok((layouts, issues))
+    Ok(LaidPages {
+        layouts,
+        cells,
+        issues,
+    })
 }
 
 /// Step 1 for any input: its pages, issues for pages that were skipped,
@@ -439,11 +472,12 @@ pub fn extract(path: &str, bytes: &[u8], opts: &Options) -> Result<Report, Error
     let opts = &started(opts);
     let (pages, mut issues, total) = input_pages(path, bytes, opts)?;
     let text_layer = text_layer(&pages);
-    let (layouts, skipped) = layout_pages(pages, opts.jobs, opts.limits.deadline)
+    let mut laid = layout_pages(pages, opts.jobs, opts.limits.deadline)
         .map_err(|e| layout_error(path, e, opts))?;
-    issues.extend(skipped);
+    issues.append(&mut laid.issues);
+    laid.issues = issues;
     let source = file_source(path, bytes, total, text_layer);
-    build(source, layouts, issues)
+    build(source, laid)
 }
 
 /// What `inspect` draws: one page's layout, what it was made from, and the
@@ -480,19 +514,21 @@ pub fn inspect(
         PageInput::Native(p) => Some(p.clone()),
         PageInput::Scan { .. } => None,
     };
-    let (layout, scan) = layout_page(page, true).map_err(|e| layout_error(path, e, opts))?;
-    let (mut layouts, skipped) = layout_pages(rest, opts.jobs, opts.limits.deadline)
+    let chosen = layout_page(page, true).map_err(|e| layout_error(path, e, opts))?;
+    let mut laid = layout_pages(rest, opts.jobs, opts.limits.deadline)
         .map_err(|e| layout_error(path, e, opts))?;
-    issues.extend(skipped);
-    let at = layouts.partition_point(|l| l.number < number);
-    layouts.insert(at, layout.clone());
+    issues.append(&mut laid.issues);
+    laid.issues = issues;
+    let at = laid.layouts.partition_point(|l| l.number < number);
+    laid.layouts.insert(at, chosen.layout.clone());
+    laid.cells.extend(chosen.cells);
     let source = file_source(path, bytes, total, text_layer);
-    let report = build(source, layouts, issues)?;
+    let report = build(source, laid)?;
     Ok(Inspection {
         report,
-        layout,
+        layout: chosen.layout,
         page: native,
-        scan,
+        scan: chosen.scan,
     })
 }
 
@@ -526,7 +562,7 @@ pub fn extract_joined(inputs: &[(String, Vec<u8>)], opts: &Options) -> Result<Re
     }
     let total = pages.len();
     let text_layer = text_layer(&pages);
-    let (layouts, skipped) = layout_pages(pages, opts.jobs, opts.limits.deadline)
+    let laid = layout_pages(pages, opts.jobs, opts.limits.deadline)
         .map_err(|e| layout_error(first, e, opts))?;
     let source = source(
         first,
@@ -535,7 +571,7 @@ pub fn extract_joined(inputs: &[(String, Vec<u8>)], opts: &Options) -> Result<Re
         total,
         text_layer,
     );
-    build(source, layouts, skipped)
+    build(source, laid)
 }
 
 fn layout_error(path: &str, e: LayoutError, opts: &Options) -> Error {
@@ -586,12 +622,14 @@ fn file_source(path: &str, bytes: &[u8], pages: usize, text_layer: &str) -> Sour
     )
 }
 
-/// Steps 3 and 4: the report from the page layouts, and its checks.
-fn build(
-    source: Source,
-    layouts: Vec<PageLayout>,
-    mut issues: Vec<Issue>,
-) -> Result<Report, Error> {
+/// Steps 3 and 4: the report from the page layouts, the scanned cells behind
+/// broken sums read again, and the checks.
+fn build(source: Source, laid: LaidPages) -> Result<Report, Error> {
+    let LaidPages {
+        layouts,
+        cells,
+        mut issues,
+    } = laid;
     let path = source.path.clone();
     if layouts.is_empty() {
         let detail: Vec<&str> = issues
@@ -604,10 +642,21 @@ fn build(
         });
     }
     let doc = layout::Document { pages: layouts };
-    let mut report =
-        report::build(&doc, source).map_err(|reason| Error::NotAReport { path, reason })?;
+    let mut report = report::build(&doc, source).map_err(|reason| Error::NotAReport {
+        path: path.clone(),
+        reason,
+    })?;
     issues.append(&mut report.issues);
     report.issues = issues;
+    if !cells.is_empty() && !check::broken(&report.values).is_empty() {
+        let reread = with_engines(|engines| reread::settle(&mut report.values, &cells, engines))
+            .map_err(|source| Error::Ocr { path, source })?;
+        // A replaced value's first reading is no longer the one to check.
+        report.issues.retain(|i| {
+            i.code != "low_confidence" || !reread.iter().any(|r| r.pointer == i.pointer)
+        });
+        report.issues.extend(reread);
+    }
     let checks = check::run(&report.values);
     report.issues.extend(checks);
     let prose = check::prose(&report.sections, &report.values);

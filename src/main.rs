@@ -653,7 +653,7 @@ fn debug(
         }
         Stage::Layout => serde_json::Value::Array(
             nianbao::layout_pages(pages, opts.jobs, None)?
-                .0
+                .layouts
                 .iter()
                 .map(nianbao::layout::debug_json)
                 .collect(),

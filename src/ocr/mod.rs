@@ -213,13 +213,29 @@ const FULL_WIDTH: f32 = 0.9;
 /// (most have several strokes apart) rather than digits (one piece each).
 const WORD_PIECES: f32 = 2.0;
 
+/// A number cell's part of the cleaned scan, kept after its page is read so
+/// that the cell can be read again, every way, when the table's sums
+/// disagree.
+#[derive(Debug, Clone)]
+pub struct CellScan {
+    pub page: usize,
+    pub bbox: BBox,
+    scan: Prepared,
+}
+
 /// Step 2, after the layout: every table cell is read from its own crop —
 /// the page pass never saw the cells — numbers with the digit engine, labels
 /// as one block of Chinese, so that neither picks up its neighbours' text.
-pub fn reread_cells(layout: &mut PageLayout, prepared: &Prepared, engines: &mut Engines) {
+/// The cells read as numbers come back with their part of the scan.
+pub fn reread_cells(
+    layout: &mut PageLayout,
+    prepared: &Prepared,
+    engines: &mut Engines,
+) -> Vec<CellScan> {
     let ppt = prepared.px_per_pt;
     let min_ink = (MIN_INK_PT2 * ppt * ppt).ceil() as usize;
     let rule_px = (RULE_LIKE_PT * ppt).ceil() as u32;
+    let mut numbers = Vec::new();
     for table in &mut layout.tables {
         for cell in &mut table.cells {
             let Some(rect) = cell_rect(&cell.bbox, ppt) else {
@@ -227,10 +243,44 @@ pub fn reread_cells(layout: &mut PageLayout, prepared: &Prepared, engines: &mut 
             };
             let ink = cell::cell_ink(&prepared.ink, rect, min_ink, rule_px);
             let (text, confidence) = read_cell(&ink, prepared, engines);
+            if matches!(parse(&text, Kind::Amount), Parsed::Value { .. }) {
+                numbers.push(CellScan {
+                    page: layout.number,
+                    bbox: cell.bbox,
+                    scan: prepared.part(ink.rect),
+                });
+            }
             cell.text = text;
             cell.confidence = confidence;
         }
     }
+    numbers
+}
+
+/// Every reading of a kept number cell that gives a number — the digit
+/// engine on the roomy crop, the tight crop and the clean ink, the text
+/// engine, the lines of a wrapped number — pooled by value, the value with
+/// the most confidence behind it first, each with its surest reading.
+pub fn every_reading(cell: &CellScan, engines: &mut Engines) -> Vec<(String, f32)> {
+    let prepared = &cell.scan;
+    let ppt = prepared.px_per_pt;
+    let min_ink = (MIN_INK_PT2 * ppt * ppt).ceil() as usize;
+    let rule_px = (RULE_LIKE_PT * ppt).ceil() as u32;
+    let whole = (0, 0, prepared.ink.width, prepared.ink.height);
+    let ink = cell::cell_ink(&prepared.ink, whole, min_ink, rule_px);
+    let scale = (READ_DPI / (ppt * 72.0)).max(1.0);
+    let margin = ink.tallest() / 2;
+    let Some(roomy) = ink.crop(&prepared.gray, margin, scale) else {
+        return Vec::new();
+    };
+    let mut votes = Votes::new(ink.columns().len().max(1));
+    digit_readings(&ink, &roomy, prepared, engines, scale, &mut votes, true);
+    let (text, confidence) = read_words(&roomy, dpi(ppt * scale), engines);
+    votes.add(&text, confidence);
+    if let Some((text, confidence)) = read_wrapped_number(&ink, prepared, engines, scale) {
+        votes.add(&text, confidence);
+    }
+    votes.ranked()
 }
 
 /// A cell's crop in pixels (left, top, width, height), clear of its borders.
@@ -294,7 +344,7 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
         votes.add(&text, confidence);
         words = Some((text, confidence));
     }
-    digit_readings(ink, &roomy, prepared, engines, scale, &mut votes);
+    digit_readings(ink, &roomy, prepared, engines, scale, &mut votes, false);
     let best = votes.best();
     // One digit read from a glyph as wide as high is a character no model
     // knew (two digits run together are as wide, and read as two).
@@ -326,8 +376,8 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
 
 /// Adds the digit engine's readings of `ink` (whose roomy crop, scaled by
 /// `scale`, is `roomy`) to `votes`: the roomy crop, and, unless that reading
-/// is sure, a second and third opinion — cropped tight to the ink, and the
-/// clean ink enlarged.
+/// is sure and `every` reading is not asked for, a second and third opinion
+/// — cropped tight to the ink, and the clean ink enlarged.
 fn digit_readings(
     ink: &cell::CellInk,
     roomy: &GrayImage,
@@ -335,13 +385,14 @@ fn digit_readings(
     engines: &mut Engines,
     scale: f32,
     votes: &mut Votes,
+    every: bool,
 ) {
     let ppt = prepared.px_per_pt;
     let read_dpi = dpi(ppt * scale);
     let tallest = ink.tallest().max(1) as f32;
     let (text, confidence) = engines.digits.read_image(roomy, read_dpi);
     votes.add(&text, confidence);
-    if votes.sure() {
+    if votes.sure() && !every {
         return;
     }
     let tight_margin = ((tallest / 4.0) as u32).max(ppt as u32);
@@ -386,7 +437,7 @@ fn read_wrapped_number(
         let margin = line.tallest() / 2;
         let roomy = line.crop(&prepared.gray, margin, scale)?;
         let mut votes = Votes::new(line.columns().len());
-        digit_readings(line, &roomy, prepared, engines, scale, &mut votes);
+        digit_readings(line, &roomy, prepared, engines, scale, &mut votes, false);
         let (read, c) = votes.best()?;
         if c < MIN_WORD_CONFIDENCE || !read.chars().all(|ch| ch.is_ascii_digit()) {
             return None;
@@ -456,6 +507,21 @@ impl Votes {
     /// The value with the most weight behind it: its most confident
     /// reading's text and weight.
     fn best(&self) -> Option<(String, f32)> {
+        let pooled = self.pooled();
+        let best = pooled.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+        Some(self.reading(best))
+    }
+
+    /// Every value read, the most weight behind it first.
+    fn ranked(&self) -> Vec<(String, f32)> {
+        let mut pooled = self.pooled();
+        pooled.sort_by(|a, b| b.1.total_cmp(&a.1));
+        pooled.iter().map(|p| self.reading(p)).collect()
+    }
+
+    /// The readings grouped by value: the value, the weight behind it, and
+    /// its most confident reading.
+    fn pooled(&self) -> Vec<(f64, f32, usize)> {
         let mut pooled: Vec<(f64, f32, usize)> = Vec::new();
         for (i, r) in self.readings.iter().enumerate() {
             match pooled.iter_mut().find(|p| p.0 == r.1) {
@@ -468,9 +534,13 @@ impl Votes {
                 None => pooled.push((r.1, r.2, i)),
             }
         }
-        let best = pooled.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-        let text = self.readings[best.2].0.clone();
-        Some((text, self.readings[best.2].2))
+        pooled
+    }
+
+    /// A pooled value's most confident reading: its text and weight.
+    fn reading(&self, pooled: &(f64, f32, usize)) -> (String, f32) {
+        let r = &self.readings[pooled.2];
+        (r.0.clone(), r.2)
     }
 }
 

@@ -47,6 +47,32 @@ impl Ink {
     }
 }
 
+impl Prepared {
+    /// The part of the page inside `rect` (left, top, width, height, in
+    /// pixels, clipped to the page), as a page of its own.
+    pub fn part(&self, rect: (u32, u32, u32, u32)) -> Prepared {
+        let (left, top, w, h) = rect;
+        let left = left.min(self.ink.width);
+        let top = top.min(self.ink.height);
+        let w = w.min(self.ink.width - left);
+        let h = h.min(self.ink.height - top);
+        let bits = (top..top + h)
+            .flat_map(|y| (left..left + w).map(move |x| (x, y)))
+            .map(|(x, y)| self.ink.at(x, y))
+            .collect();
+        Prepared {
+            gray: image::imageops::crop_imm(&self.gray, left, top, w, h).to_image(),
+            ink: Ink {
+                width: w,
+                height: h,
+                bits,
+            },
+            px_per_pt: self.px_per_pt,
+            skew_deg: self.skew_deg,
+        }
+    }
+}
+
 /// Flattens, straightens and binarises one page image.
 pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
     let flat = flatten_background(image, (BACKGROUND_BLOCK_PT * px_per_pt).max(8.0) as u32);

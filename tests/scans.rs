@@ -464,9 +464,11 @@ fn thick_grey_borders_of_separated_cells_are_rules() {
 #[test]
 fn zero_printed_as_wu_is_never_read_as_a_digit() {
     // Cells print 无 for zero; read alone, the text model makes 天 or nothing
-    // of it and the digit model 2 or 7. A glyph as wide as high is no digit.
+    // of it and the digit model 2 or 7. A glyph as wide as high is no digit,
+    // and one printed like the 无 read surely elsewhere on the page is 无
+    // (that took the values lost from 12 to 2).
     let (fields, right, wrong) = drawn_tables("v8_0007_s300");
-    assert!(right * 100 >= fields * 90, "{right} of {fields} right");
+    assert!(right + 3 >= fields, "{right} of {fields} right");
     assert!(wrong.len() <= 1, "{wrong:?}");
 }
 
@@ -499,7 +501,7 @@ fn upright_strokes_of_large_print_are_not_borders() {
     // 12 pt long and passed for borders, splitting cells until table 二's
     // rows and table 三's labels were lost (114 of 200 values).
     let (fields, right, wrong) = drawn_tables("v7373_0007_s300");
-    assert!(right * 100 >= fields * 93, "{right} of {fields} right");
+    assert!(right + 4 >= fields, "{right} of {fields} right");
     assert!(wrong.len() <= 3, "{wrong:?}");
 }
 

@@ -232,6 +232,32 @@ impl CellInk {
             .collect()
     }
 
+    /// The kept ink scaled to an `n` × `n` grid over its extent: the share
+    /// of each grid square that is ink, row by row. Two prints of one
+    /// character in one font come out alike whatever their size.
+    pub fn shape(&self, n: usize) -> Vec<f32> {
+        let mut out = vec![0.0f32; n * n];
+        let Some((ex0, ey0, ex1, ey1)) = self.extent() else {
+            return out;
+        };
+        let (left, top, w, _) = self.rect;
+        let (ew, eh) = ((ex1 - ex0 + 1) as usize, (ey1 - ey0 + 1) as usize);
+        let mut area = vec![0usize; n * n];
+        for y in ey0..=ey1 {
+            for x in ex0..=ex1 {
+                let bin = ((y - ey0) as usize * n / eh) * n + (x - ex0) as usize * n / ew;
+                area[bin] += 1;
+                if self.kept[((y - top) * w + (x - left)) as usize] {
+                    out[bin] += 1.0;
+                }
+            }
+        }
+        for (v, a) in out.iter_mut().zip(area) {
+            *v /= a.max(1) as f32;
+        }
+        out
+    }
+
     /// The tallest piece, in pixels: a digit's or a character's height.
     pub fn tallest(&self) -> u32 {
         self.pieces.iter().map(Piece::height).max().unwrap_or(0)
@@ -405,6 +431,23 @@ mod tests {
         let top = lines[0].crop(&gray, 3, 1.0).expect("ink");
         let dark = top.pixels().filter(|p| p[0] < 128).count();
         assert_eq!(dark, 6);
+    }
+
+    #[test]
+    fn a_glyph_has_one_shape_at_any_size() {
+        let small = ink(&["......", ".##...", ".#....", "......"]);
+        let large = ink(&[
+            "..........",
+            ".####.....",
+            ".####.....",
+            ".##.......",
+            ".##.......",
+            "..........",
+        ]);
+        let a = cell_ink(&small, (0, 0, 6, 4), 1, 0).shape(2);
+        let b = cell_ink(&large, (0, 0, 10, 6), 1, 0).shape(2);
+        assert_eq!(a, vec![1.0, 1.0, 1.0, 0.0]);
+        assert_eq!(a, b);
     }
 
     #[test]

@@ -236,8 +236,9 @@ pub fn reread_cells(
     let min_ink = (MIN_INK_PT2 * ppt * ppt).ceil() as usize;
     let rule_px = (RULE_LIKE_PT * ppt).ceil() as u32;
     let mut numbers = Vec::new();
-    for table in &mut layout.tables {
-        for cell in &mut table.cells {
+    let mut lone = Vec::new();
+    for (t, table) in layout.tables.iter_mut().enumerate() {
+        for (c, cell) in table.cells.iter_mut().enumerate() {
             let Some(rect) = cell_rect(&cell.bbox, ppt) else {
                 continue;
             };
@@ -250,11 +251,109 @@ pub fn reread_cells(
                     scan: prepared.part(ink.rect),
                 });
             }
+            if one_square_glyph(&ink) {
+                lone.push(Lone {
+                    at: (t, c),
+                    shape: ink.shape(SHAPE_GRID),
+                    text: text.clone(),
+                    confidence,
+                });
+            }
+            cell.text = text;
+            cell.confidence = confidence;
+        }
+    }
+    for (at, text, confidence) in by_likeness(&lone) {
+        if let Some(cell) = layout
+            .tables
+            .get_mut(at.0)
+            .and_then(|t| t.cells.get_mut(at.1))
+        {
             cell.text = text;
             cell.confidence = confidence;
         }
     }
     numbers
+}
+
+/// Side of the grid two lone glyphs are compared on.
+const SHAPE_GRID: usize = 12;
+/// A lone glyph read at least this surely shows how its character looks
+/// on the page.
+const SURE_GLYPH: f32 = 0.9;
+/// Likeness at or above which two glyphs of a page are one character.
+const SAME_GLYPH: f32 = 0.8;
+/// How much likelier the nearest character must be than any other.
+const GLYPH_MARGIN: f32 = 0.1;
+/// Width of ink, in heights, up to which a square glyph is one character
+/// (two Chinese characters come to 2).
+const ONE_GLYPH: f32 = 1.3;
+
+/// One glyph alone in its cell and how it was read.
+struct Lone {
+    at: (usize, usize),
+    shape: Vec<f32>,
+    text: String,
+    confidence: f32,
+}
+
+/// Whether a cell's ink is one square glyph on one line: a Chinese
+/// character alone (无 printed for zero), whose strokes may stand apart.
+fn one_square_glyph(ink: &cell::CellInk) -> bool {
+    let Some((ex0, ey0, ex1, ey1)) = ink.extent() else {
+        return false;
+    };
+    let (ew, eh) = ((ex1 - ex0 + 1) as f32, (ey1 - ey0 + 1) as f32);
+    let one_line = eh <= MULTI_LINE * ink.tallest().max(1) as f32;
+    one_line && ew >= FULL_WIDTH * eh && ew <= ONE_GLYPH * eh
+}
+
+/// How alike two glyph shapes are: 1 − the ink they differ by over all
+/// their ink.
+fn likeness(a: &[f32], b: &[f32]) -> f32 {
+    let differ: f32 = a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum();
+    let all: f32 = a.iter().zip(b).map(|(x, y)| x + y).sum();
+    if all > 0.0 { 1.0 - differ / all } else { 0.0 }
+}
+
+/// Lone glyphs the models were unsure of, given the reading of a glyph on
+/// the same page read surely and printed alike (无 printed for zero in
+/// every empty cell, read 无 in most and 天, 克 or nothing in a few):
+/// where, the character, and the likeness times that reading's confidence.
+/// Only a character clearly nearer than any other read surely is given.
+fn by_likeness(lone: &[Lone]) -> Vec<((usize, usize), String, f32)> {
+    let sure: Vec<&Lone> = lone
+        .iter()
+        .filter(|l| l.confidence >= SURE_GLYPH && l.text.chars().count() == 1 && cjk(&l.text) == 1)
+        .collect();
+    let mut out = Vec::new();
+    // A number its readings agree on stays a number.
+    let unsure = lone.iter().filter(|l| {
+        l.confidence < SURE_GLYPH
+            && !(looks_numeric(&l.text) && l.confidence >= MIN_WORD_CONFIDENCE)
+    });
+    for l in unsure {
+        let mut best: Option<(&Lone, f32)> = None;
+        for s in &sure {
+            let like = likeness(&l.shape, &s.shape);
+            if best.is_none_or(|(_, b)| like > b) {
+                best = Some((s, like));
+            }
+        }
+        let Some((proto, like)) = best else {
+            continue;
+        };
+        let rival = sure
+            .iter()
+            .filter(|s| s.text != proto.text)
+            .map(|s| likeness(&l.shape, &s.shape))
+            .fold(0.0, f32::max);
+        let confidence = like * proto.confidence;
+        if like >= SAME_GLYPH && like - rival >= GLYPH_MARGIN && confidence > l.confidence {
+            out.push((l.at, proto.text.clone(), confidence));
+        }
+    }
+    out
 }
 
 /// Every reading of a kept number cell that gives a number — the digit
@@ -566,4 +665,57 @@ fn join_label_lines(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lone(at: usize, shape: &[f32], text: &str, confidence: f32) -> Lone {
+        Lone {
+            at: (0, at),
+            shape: shape.to_vec(),
+            text: text.into(),
+            confidence,
+        }
+    }
+
+    #[test]
+    fn an_unsure_glyph_printed_like_a_sure_one_is_that_character() {
+        let wu = [1.0, 1.0, 0.0, 1.0, 0.5, 1.0, 1.0, 0.0, 1.0];
+        let wu_again = [1.0, 1.0, 0.0, 1.0, 0.4, 1.0, 1.0, 0.0, 1.0];
+        let other = [0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0];
+        let cells = [
+            lone(0, &wu, "无", 0.96),
+            lone(1, &wu_again, "天", 0.2),
+            lone(2, &other, "", 0.0),
+            // Two digits read surely enough stay as read.
+            lone(3, &wu_again, "10", 0.7),
+        ];
+        let given = by_likeness(&cells);
+        assert_eq!(given.len(), 1, "{given:?}");
+        assert_eq!(given[0].0, (0, 1));
+        assert_eq!(given[0].1, "无");
+        assert!(given[0].2 < 0.96 && given[0].2 > 0.8);
+    }
+
+    #[test]
+    fn a_glyph_between_two_sure_characters_is_left_as_read() {
+        let a = [1.0, 1.0, 0.0, 0.0];
+        let b = [1.0, 1.0, 1.0, 0.0];
+        let between = [1.0, 1.0, 0.5, 0.0];
+        let cells = [
+            lone(0, &a, "无", 0.95),
+            lone(1, &b, "元", 0.95),
+            lone(2, &between, "天", 0.1),
+        ];
+        assert!(by_likeness(&cells).is_empty());
+    }
+
+    #[test]
+    fn likeness_is_one_for_the_same_shape_and_zero_for_disjoint_ink() {
+        assert_eq!(likeness(&[1.0, 0.0], &[1.0, 0.0]), 1.0);
+        assert_eq!(likeness(&[1.0, 0.0], &[0.0, 1.0]), 0.0);
+        assert_eq!(likeness(&[0.0, 0.0], &[0.0, 0.0]), 0.0);
+    }
 }

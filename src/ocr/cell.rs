@@ -232,6 +232,22 @@ impl CellInk {
             .collect()
     }
 
+    /// Which sides of the crop (left, top, right, bottom) a kept piece at
+    /// least `min_height` pixels high reaches: print the crop may have cut
+    /// (the specks a border's blur leaves do not count).
+    pub fn touched_sides(&self, min_height: u32) -> [bool; 4] {
+        let (left, top, w, h) = self.rect;
+        let (right, bottom) = ((left + w).saturating_sub(1), (top + h).saturating_sub(1));
+        let mut sides = [false; 4];
+        for p in self.pieces.iter().filter(|p| p.height() >= min_height) {
+            sides[0] |= p.x0 == left;
+            sides[1] |= p.y0 == top;
+            sides[2] |= p.x1 == right;
+            sides[3] |= p.y1 == bottom;
+        }
+        sides
+    }
+
     /// The kept ink scaled to an `n` × `n` grid over its extent: the share
     /// of each grid square that is ink, row by row. Two prints of one
     /// character in one font come out alike whatever their size.
@@ -431,6 +447,14 @@ mod tests {
         let top = lines[0].crop(&gray, 3, 1.0).expect("ink");
         let dark = top.pixels().filter(|p| p[0] < 128).count();
         assert_eq!(dark, 6);
+    }
+
+    #[test]
+    fn the_sides_a_character_reaches_are_the_ones_the_crop_may_have_cut() {
+        let page = ink(&["..##..", "..##..", "......", "....##"]);
+        let cell = cell_ink(&page, (0, 0, 6, 4), 1, 0);
+        assert_eq!(cell.touched_sides(2), [false, true, false, false]);
+        assert_eq!(cell.touched_sides(1), [false, true, true, true]);
     }
 
     #[test]

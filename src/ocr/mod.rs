@@ -40,6 +40,12 @@ const DASH_MIN_WIDTH_PT: f32 = 2.5;
 const MIN_WORD_CONFIDENCE: f32 = 0.6;
 /// Margin kept clear of a cell's borders when cropping it, in points.
 const CELL_INSET_PT: f32 = 1.5;
+/// The margin on a side of a cell whose ink reaches the crop's edge there:
+/// about half a border's width, in points.
+const NEAR_INSET_PT: f32 = 0.3;
+/// Height of ink at the crop's edge, in points, from which it is print the
+/// inset may have cut (a digit is 5 pt or more), not a border's blur.
+const CUT_PRINT_PT: f32 = 3.0;
 
 /// The two engines one worker needs: Chinese text and digits.
 pub struct Engines {
@@ -239,12 +245,33 @@ pub fn reread_cells(
     let mut lone = Vec::new();
     for (t, table) in layout.tables.iter_mut().enumerate() {
         for (c, cell) in table.cells.iter_mut().enumerate() {
-            let Some(rect) = cell_rect(&cell.bbox, ppt) else {
+            let Some(rect) = cell_rect(&cell.bbox, CELL_INSET_PT, ppt) else {
                 continue;
             };
-            let ink = cell::cell_ink(&prepared.ink, rect, min_ink, rule_px);
-            let (text, confidence) = read_cell(&ink, prepared, engines);
-            if matches!(parse(&text, Kind::Amount), Parsed::Value { .. }) {
+            let mut ink = cell::cell_ink(&prepared.ink, rect, min_ink, rule_px);
+            let (mut text, mut confidence) = read_cell(&ink, prepared, engines);
+            // Print set against a rule is cut by the inset ("0" read "U"):
+            // a cell that gave no number, whose ink reaches the crop's edge,
+            // is cropped again up to the rules on those sides (the crop
+            // clears their rows), and that reading kept if it is a number.
+            let number = |t: &str| matches!(parse(t, Kind::Amount), Parsed::Value { .. });
+            // A mark for zero cut from a digit ("/" left of a 7) is suspect too.
+            let digits = text.chars().any(|c| c.is_ascii_digit());
+            let failed = cjk(&text) == 0 && (!digits || confidence < MIN_WORD_CONFIDENCE);
+            let sides = ink.touched_sides((CUT_PRINT_PT * ppt) as u32);
+            if failed
+                && sides.iter().any(|&s| s)
+                && let Some(near) = cell_rect(&cell.bbox, NEAR_INSET_PT, ppt)
+            {
+                let again =
+                    cell::cell_ink(&prepared.ink, grown(rect, near, sides), min_ink, rule_px);
+                let (t, c) = read_cell(&again, prepared, engines);
+                let read_digits = t.chars().any(|c| c.is_ascii_digit());
+                if number(&t) && read_digits && (!digits || c > confidence) {
+                    (text, confidence, ink) = (t, c, again);
+                }
+            }
+            if number(&text) {
                 numbers.push(CellScan {
                     page: layout.number,
                     bbox: cell.bbox,
@@ -382,9 +409,24 @@ pub fn every_reading(cell: &CellScan, engines: &mut Engines) -> Vec<(String, f32
     votes.ranked()
 }
 
-/// A cell's crop in pixels (left, top, width, height), clear of its borders.
-fn cell_rect(b: &BBox, ppt: f32) -> Option<(u32, u32, u32, u32)> {
-    let inset = CELL_INSET_PT;
+/// The crop `rect` with the sides chosen (left, top, right, bottom) taken
+/// out to those of `near`.
+fn grown(
+    rect: (u32, u32, u32, u32),
+    near: (u32, u32, u32, u32),
+    sides: [bool; 4],
+) -> (u32, u32, u32, u32) {
+    let pick = |grow: bool, a: u32, b: u32| if grow { b } else { a };
+    let left = pick(sides[0], rect.0, near.0);
+    let top = pick(sides[1], rect.1, near.1);
+    let right = pick(sides[2], rect.0 + rect.2, near.0 + near.2);
+    let bottom = pick(sides[3], rect.1 + rect.3, near.1 + near.3);
+    (left, top, right - left, bottom - top)
+}
+
+/// A cell's crop in pixels (left, top, width, height), `inset` points clear
+/// of its grid lines.
+fn cell_rect(b: &BBox, inset: f32, ppt: f32) -> Option<(u32, u32, u32, u32)> {
     let x0 = ((b.x0 + inset) * ppt).max(0.0) as u32;
     let y0 = ((b.y0 + inset) * ppt).max(0.0) as u32;
     let x1 = ((b.x1 - inset) * ppt).max(0.0) as u32;

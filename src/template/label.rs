@@ -70,14 +70,14 @@ fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(c)
 }
 
-/// The comparable core of a label: half-width, no whitespace, no numbering,
-/// no parenthesised notes, no punctuation, known confusions undone.
 /// Whether a closing bracket follows before the text ends.
 fn closes_later(rest: &[char]) -> bool {
     rest.iter()
         .any(|c| matches!(c, ')' | '）' | ']' | '】' | '〉' | '》' | '>'))
 }
 
+/// The comparable core of a label: half-width, no whitespace, no numbering,
+/// no parenthesised notes, no punctuation, known confusions undone.
 pub fn normalize(s: &str) -> String {
     let half: String = s
         .chars()
@@ -89,9 +89,15 @@ pub fn normalize(s: &str) -> String {
     let mut depth = 0usize;
     for (i, &ch) in core.iter().enumerate() {
         match ch {
-            // A bracket never closed (an OCR slip, a label cut by a page
-            // break) opens no note: what follows it is the label.
+            // A bracket never closed after a label's words is its note cut
+            // by a page break (部分公开（区分处理的，只计这一); before them,
+            // an OCR slip whose words follow (（三不予公开).
             // OCR reads a round bracket as an angle one now and then.
+            '(' | '（' | '[' | '【' | '〈' | '《' | '<'
+                if !closes_later(&core[i + 1..]) && out.chars().count() >= 2 =>
+            {
+                break;
+            }
             '(' | '（' | '[' | '【' | '〈' | '《' | '<' if !closes_later(&core[i + 1..]) => {}
             '(' | '（' | '[' | '【' | '〈' | '《' | '<' => depth += 1,
             ')' | '）' | ']' | '】' | '〉' | '》' | '>' => depth = depth.saturating_sub(1),
@@ -263,6 +269,12 @@ mod tests {
             "部分公开"
         );
         assert_eq!(normalize("3.危及“三安全一稳定”"), "危及三安全一稳定");
+        // The note cut by a page break, and a slip before the words.
+        assert_eq!(
+            normalize("(二)部分公开(区分处理的，只计这一情形，不计其他"),
+            "部分公开"
+        );
+        assert_eq!(normalize("(三不予公开"), "三不予公开");
         assert_eq!(
             normalize("（本列数据的勾稽关系为：第一项加第二项之和）"),
             ""
@@ -291,12 +303,9 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_bracket_keeps_the_label_after_it() {
+    fn an_unclosed_bracket_keeps_the_label_around_it() {
         assert_eq!(normalize("( 予以公开"), "予以公开");
-        assert_eq!(
-            normalize("（二）部分公开（区分处理的"),
-            "部分公开区分处理的"
-        );
+        assert_eq!(normalize("（二）部分公开（区分处理的"), "部分公开");
         assert_eq!(
             normalize("部分公开（区分处理的，只计这一情形）"),
             "部分公开"

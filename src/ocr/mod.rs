@@ -34,8 +34,10 @@ const DIGIT_WHITELIST: &str = "0123456789.-+/";
 const MIN_INK_PT2: f32 = 1.0;
 /// A dash is flatter than this, in points (a digit is 7 pt tall at 10.5 pt).
 const DASH_MAX_HEIGHT_PT: f32 = 1.6;
-/// ... and wider than this, in points (a decimal point is a dot).
-const DASH_MIN_WIDTH_PT: f32 = 2.5;
+/// ... and wider than this, in points, and than this many times its height
+/// (a decimal point is a dot; a hyphen in 8-pt print is 2 pt wide).
+const DASH_MIN_WIDTH_PT: f32 = 1.5;
+const DASH_MIN_ELONGATION: f32 = 2.5;
 /// Words read from a crop below this confidence are noise.
 const MIN_WORD_CONFIDENCE: f32 = 0.6;
 /// Margin kept clear of a cell's borders when cropping it, in points.
@@ -442,7 +444,11 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
         return (String::new(), 1.0);
     };
     let (ew, eh) = ((ex1 - ex0 + 1) as f32, (ey1 - ey0 + 1) as f32);
-    if ink.pieces.len() == 1 && eh <= DASH_MAX_HEIGHT_PT * ppt && ew >= DASH_MIN_WIDTH_PT * ppt {
+    if ink.pieces.len() == 1
+        && eh <= DASH_MAX_HEIGHT_PT * ppt
+        && ew >= DASH_MIN_WIDTH_PT * ppt
+        && ew >= DASH_MIN_ELONGATION * eh
+    {
         // One flat stroke: the dash printed for zero, which the digit model
         // has no character for.
         return ("—".into(), 0.9);

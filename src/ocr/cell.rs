@@ -40,6 +40,9 @@ pub struct CellInk {
     /// For one line of a cell: the rows (page pixels, inclusive) it holds;
     /// the other lines' ink is whitened in its crop.
     band: Option<(u32, u32)>,
+    /// Specks too small for a character, in page pixels: a decimal point
+    /// among them.
+    specks: Vec<Piece>,
 }
 
 /// Finds the character pieces inside `rect` (left, top, width, height):
@@ -62,6 +65,7 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
         *d = (rows[y] || cols[x]) && ink.at(left + x as u32, top + y as u32);
     }
     let mut pieces = Vec::new();
+    let mut specks = Vec::new();
     let mut stack = Vec::new();
     let mut members = Vec::new();
     for start in 0..wu * hu {
@@ -117,14 +121,17 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
             kept[i] = keep;
             dropped[i] |= residue;
         }
+        let on_page = Piece {
+            x0: p.x0 + left,
+            y0: p.y0 + top,
+            x1: p.x1 + left,
+            y1: p.y1 + top,
+            area: p.area,
+        };
         if keep {
-            pieces.push(Piece {
-                x0: p.x0 + left,
-                y0: p.y0 + top,
-                x1: p.x1 + left,
-                y1: p.y1 + top,
-                area: p.area,
-            });
+            pieces.push(on_page);
+        } else if !residue {
+            specks.push(on_page);
         }
     }
     pieces.sort_by_key(|p| (p.x0, p.y0));
@@ -133,6 +140,7 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
         pieces,
         kept,
         dropped,
+        specks,
         band: None,
     }
 }
@@ -230,6 +238,23 @@ impl CellInk {
                 }
             })
             .collect()
+    }
+
+    /// Whether a speck sits on the baseline in the gap between two
+    /// characters, about as wide as high and a fraction of their height:
+    /// the decimal point of a number ("12.5"), too small to be kept.
+    pub fn has_decimal_point(&self) -> bool {
+        let tallest = self.tallest();
+        let Some(baseline) = self.pieces.iter().map(|p| p.y1).max() else {
+            return false;
+        };
+        let columns = self.columns();
+        self.specks.iter().any(|s| {
+            let small = 3 * s.width().max(s.height()) <= tallest;
+            let on_baseline = s.y1 + tallest / 5 >= baseline && s.y1 <= baseline + tallest / 10;
+            let between = columns.windows(2).any(|w| s.x0 > w[0].1 && s.x1 < w[1].0);
+            small && on_baseline && between
+        })
     }
 
     /// Which sides of the crop (left, top, right, bottom) a kept piece at
@@ -455,6 +480,33 @@ mod tests {
         let cell = cell_ink(&page, (0, 0, 6, 4), 1, 0);
         assert_eq!(cell.touched_sides(2), [false, true, false, false]);
         assert_eq!(cell.touched_sides(1), [false, true, true, true]);
+    }
+
+    #[test]
+    fn a_speck_on_the_baseline_between_digits_is_a_decimal_point() {
+        let number = ink(&[
+            "..............",
+            ".##..##...##..",
+            ".##..##...##..",
+            ".##..##...##..",
+            ".##..##...##..",
+            ".##..##.#.##..",
+            "..............",
+        ]);
+        let cell = cell_ink(&number, (0, 0, 14, 7), 3, 1);
+        assert_eq!(cell.columns().len(), 3);
+        assert!(cell.has_decimal_point());
+        // The same speck up at mid-height is noise.
+        let noise = ink(&[
+            "..............",
+            ".##..##...##..",
+            ".##..##...##..",
+            ".##..##.#.##..",
+            ".##..##...##..",
+            ".##..##...##..",
+            "..............",
+        ]);
+        assert!(!cell_ink(&noise, (0, 0, 14, 7), 3, 1).has_decimal_point());
     }
 
     #[test]

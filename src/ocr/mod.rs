@@ -401,7 +401,7 @@ pub fn every_reading(cell: &CellScan, engines: &mut Engines) -> Vec<(String, f32
     let Some(roomy) = ink.crop(&prepared.gray, margin, scale) else {
         return Vec::new();
     };
-    let mut votes = Votes::new(ink.columns().len().max(1));
+    let mut votes = Votes::new(ink.columns().len().max(1), ink.has_decimal_point());
     digit_readings(&ink, &roomy, prepared, engines, scale, &mut votes, true);
     let (text, confidence) = read_words(&roomy, dpi(ppt * scale), engines);
     votes.add(&text, confidence);
@@ -470,7 +470,7 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
     if multi_line && let Some(read) = read_wrapped_number(ink, prepared, engines, scale) {
         return read;
     }
-    let mut votes = Votes::new(columns);
+    let mut votes = Votes::new(columns, ink.has_decimal_point());
     let mut words = None;
     if multi_line || wordy {
         let (text, confidence) = read_words(&roomy, read_dpi, engines);
@@ -583,7 +583,7 @@ fn read_wrapped_number(
     for line in &lines {
         let margin = line.tallest() / 2;
         let roomy = line.crop(&prepared.gray, margin, scale)?;
-        let mut votes = Votes::new(line.columns().len());
+        let mut votes = Votes::new(line.columns().len(), line.has_decimal_point());
         digit_readings(line, &roomy, prepared, engines, scale, &mut votes, false);
         let (read, c) = votes.best()?;
         if c < MIN_WORD_CONFIDENCE || !read.chars().all(|ch| ch.is_ascii_digit()) {
@@ -616,9 +616,12 @@ fn read_words(image: &GrayImage, dpi: u32, engines: &mut Engines) -> (String, f3
 
 /// Readings of one number cell, pooled by value: the value with the most
 /// confidence behind it wins. A reading with fewer characters than the ink
-/// has side by side dropped one ("44" read "4") and counts for little.
+/// has side by side dropped one ("44" read "4") and counts for little, and
+/// so does one without the decimal point the ink shows ("12.5" read "125").
 struct Votes {
     columns: usize,
+    /// The ink shows a decimal point: a reading without one dropped it.
+    point: bool,
     readings: Vec<(String, f64, f32)>,
 }
 
@@ -626,9 +629,10 @@ struct Votes {
 const SHORT_READING: f32 = 0.25;
 
 impl Votes {
-    fn new(columns: usize) -> Votes {
+    fn new(columns: usize, point: bool) -> Votes {
         Votes {
             columns,
+            point,
             readings: Vec::new(),
         }
     }
@@ -638,7 +642,7 @@ impl Votes {
             return;
         };
         let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-        let weight = if chars < self.columns {
+        let weight = if chars < self.columns || (self.point && !text.contains('.')) {
             confidence * SHORT_READING
         } else {
             confidence

@@ -648,17 +648,21 @@ fn build(source: Source, laid: LaidPages) -> Result<Report, Error> {
     })?;
     issues.append(&mut report.issues);
     report.issues = issues;
-    if !cells.is_empty() && !check::broken(&report.values).is_empty() {
-        let reread = with_engines(|engines| reread::settle(&mut report.values, &cells, engines))
-            .map_err(|source| Error::Ocr { path, source })?;
+    let mut broken = check::broken(&report.values);
+    if !cells.is_empty() && !broken.is_empty() {
+        let reread =
+            with_engines(|engines| reread::settle(&mut report.values, &broken, &cells, engines))
+                .map_err(|source| Error::Ocr { path, source })?;
+        if !reread.is_empty() {
+            broken = check::broken(&report.values);
+        }
         // A replaced value's first reading is no longer the one to check.
         report.issues.retain(|i| {
             i.code != "low_confidence" || !reread.iter().any(|r| r.pointer == i.pointer)
         });
         report.issues.extend(reread);
     }
-    let checks = check::run(&report.values);
-    report.issues.extend(checks);
+    report.issues.extend(broken.into_iter().map(|b| b.issue));
     let prose = check::prose(&report.sections, &report.values);
     report.issues.extend(prose);
     Ok(report)

@@ -21,14 +21,16 @@ struct Alternative {
     confidence: f32,
 }
 
-/// Re-reads the cells behind broken sums and keeps the readings that mend
-/// them; returns one `reread_value` issue per replaced value.
-pub fn settle(values: &mut Values, cells: &[CellScan], engines: &mut Engines) -> Vec<Issue> {
-    let broken = check::broken(values);
-    if broken.is_empty() || cells.is_empty() {
-        return Vec::new();
-    }
-    let alternatives = alternatives(values, &broken, cells, engines);
+/// Re-reads the cells behind the `broken` sums (as [`check::broken`] gives
+/// them for `values`) and keeps the readings that mend them; returns one
+/// `reread_value` issue per replaced value.
+pub fn settle(
+    values: &mut Values,
+    broken: &[Broken],
+    cells: &[CellScan],
+    engines: &mut Engines,
+) -> Vec<Issue> {
+    let alternatives = alternatives(values, broken, cells, engines);
     let mut issues = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let mended = mend(values, &alternatives);

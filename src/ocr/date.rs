@@ -4,8 +4,7 @@
 //! the end of the text, or after 发布日期 / 成文日期 near the title — are read
 //! once restricted to Chinese numerals and once to digits.
 
-use super::cell::cell_ink;
-use super::{Engines, MIN_INK_PT2, PSM_AUTO, PSM_SINGLE_LINE, Prepared, RULE_LIKE_PT, Symbol, dpi};
+use super::{Engines, PSM_AUTO, PSM_SINGLE_LINE, Prepared, Symbol, dpi, ink_in};
 use crate::layout::{Line, PageLayout, is_page_number};
 use crate::page::{BBox, Glyph};
 use crate::report::text::{DATE_LABELS, labelled_date, parse_date};
@@ -209,9 +208,7 @@ fn read_date(
     if x1 <= x0 || y1 <= y0 {
         return None;
     }
-    let min_ink = (MIN_INK_PT2 * ppt * ppt).ceil() as usize;
-    let rule_px = (RULE_LIKE_PT * ppt).ceil() as u32;
-    let ink = cell_ink(&prepared.ink, (x0, y0, x1 - x0, y1 - y0), min_ink, rule_px);
+    let ink = ink_in(prepared, (x0, y0, x1 - x0, y1 - y0));
     let columns = ink.columns().len();
     let tallest = ink.tallest().max(1) as f32;
     let mut readings = Vec::new();

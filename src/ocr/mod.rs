@@ -241,8 +241,6 @@ pub fn reread_cells(
     engines: &mut Engines,
 ) -> Vec<CellScan> {
     let ppt = prepared.px_per_pt;
-    let min_ink = (MIN_INK_PT2 * ppt * ppt).ceil() as usize;
-    let rule_px = (RULE_LIKE_PT * ppt).ceil() as u32;
     let mut numbers = Vec::new();
     let mut lone = Vec::new();
     for (t, table) in layout.tables.iter_mut().enumerate() {
@@ -250,26 +248,25 @@ pub fn reread_cells(
             let Some(rect) = cell_rect(&cell.bbox, CELL_INSET_PT, ppt) else {
                 continue;
             };
-            let mut ink = cell::cell_ink(&prepared.ink, rect, min_ink, rule_px);
+            let mut ink = ink_in(prepared, rect);
             let (mut text, mut confidence) = read_cell(&ink, prepared, engines);
             // Print set against a rule is cut by the inset ("0" read "U"):
             // a cell that gave no number, whose ink reaches the crop's edge,
             // is cropped again up to the rules on those sides (the crop
             // clears their rows), and that reading kept if it is a number.
             let number = |t: &str| matches!(parse(t, Kind::Amount), Parsed::Value { .. });
+            let has_digits = |t: &str| t.chars().any(|c| c.is_ascii_digit());
             // A mark for zero cut from a digit ("/" left of a 7) is suspect too.
-            let digits = text.chars().any(|c| c.is_ascii_digit());
+            let digits = has_digits(&text);
             let failed = cjk(&text) == 0 && (!digits || confidence < MIN_WORD_CONFIDENCE);
             let sides = ink.touched_sides((CUT_PRINT_PT * ppt) as u32);
             if failed
                 && sides.iter().any(|&s| s)
                 && let Some(near) = cell_rect(&cell.bbox, NEAR_INSET_PT, ppt)
             {
-                let again =
-                    cell::cell_ink(&prepared.ink, grown(rect, near, sides), min_ink, rule_px);
+                let again = ink_in(prepared, grown(rect, near, sides));
                 let (t, c) = read_cell(&again, prepared, engines);
-                let read_digits = t.chars().any(|c| c.is_ascii_digit());
-                if number(&t) && read_digits && (!digits || c > confidence) {
+                if number(&t) && has_digits(&t) && (!digits || c > confidence) {
                     (text, confidence, ink) = (t, c, again);
                 }
             }
@@ -392,11 +389,8 @@ fn by_likeness(lone: &[Lone]) -> Vec<((usize, usize), String, f32)> {
 pub fn every_reading(cell: &CellScan, engines: &mut Engines) -> Vec<(String, f32)> {
     let prepared = &cell.scan;
     let ppt = prepared.px_per_pt;
-    let min_ink = (MIN_INK_PT2 * ppt * ppt).ceil() as usize;
-    let rule_px = (RULE_LIKE_PT * ppt).ceil() as u32;
-    let whole = (0, 0, prepared.ink.width, prepared.ink.height);
-    let ink = cell::cell_ink(&prepared.ink, whole, min_ink, rule_px);
-    let scale = (READ_DPI / (ppt * 72.0)).max(1.0);
+    let ink = ink_in(prepared, (0, 0, prepared.ink.width, prepared.ink.height));
+    let scale = read_scale(ppt);
     let margin = ink.tallest() / 2;
     let Some(roomy) = ink.crop(&prepared.gray, margin, scale) else {
         return Vec::new();
@@ -409,6 +403,21 @@ pub fn every_reading(cell: &CellScan, engines: &mut Engines) -> Vec<(String, f32
         votes.add(&text, confidence);
     }
     votes.ranked()
+}
+
+/// The ink of the crop `rect` of a page, with specks and border residue
+/// measured at the page's resolution.
+fn ink_in(prepared: &Prepared, rect: (u32, u32, u32, u32)) -> cell::CellInk {
+    let ppt = prepared.px_per_pt;
+    let min_ink = (MIN_INK_PT2 * ppt * ppt).ceil() as usize;
+    let rule_px = (RULE_LIKE_PT * ppt).ceil() as u32;
+    cell::cell_ink(&prepared.ink, rect, min_ink, rule_px)
+}
+
+/// How much a crop of a page at `px_per_pt` is enlarged to be read:
+/// tesseract reads best at 300 dpi.
+fn read_scale(px_per_pt: f32) -> f32 {
+    (READ_DPI / (px_per_pt * 72.0)).max(1.0)
 }
 
 /// The crop `rect` with the sides chosen (left, top, right, bottom) taken
@@ -460,8 +469,7 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
     let square = median_width(&spans).is_some_and(|w| w >= SQUARE * tallest);
     let wide = ew >= FULL_WIDTH * eh;
     let wordy = square || (columns >= 2 && ink.pieces.len() as f32 >= WORD_PIECES * columns as f32);
-    // Tesseract reads best at 300 dpi; smaller print is enlarged to it.
-    let scale = (READ_DPI / (ppt * 72.0)).max(1.0);
+    let scale = read_scale(ppt);
     let read_dpi = dpi(ppt * scale);
     let margin = (tallest / 2.0) as u32;
     let Some(roomy) = ink.crop(&prepared.gray, margin, scale) else {

@@ -81,7 +81,7 @@ pub fn recognize(
     engines: &mut Engines,
 ) -> OcrPage {
     let prepared = prep::prepare(image, px_per_pt);
-    let rules = prep::rules(&prepared.ink, px_per_pt);
+    let rules = prep::rules(&prepared);
     let masked = without_cells(&prepared.gray, &rules, px_per_pt);
     engines.text.set_image(&masked, dpi(px_per_pt));
     let glyphs = engines

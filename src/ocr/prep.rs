@@ -31,6 +31,8 @@ pub struct Prepared {
     pub px_per_pt: f32,
     /// The skew that was removed, in degrees.
     pub skew_deg: f32,
+    /// The grey level at and below which a pixel is ink.
+    pub level: u8,
 }
 
 /// A binary image: `true` is ink.
@@ -69,6 +71,7 @@ impl Prepared {
             },
             px_per_pt: self.px_per_pt,
             skew_deg: self.skew_deg,
+            level: self.level,
         }
     }
 }
@@ -82,12 +85,14 @@ pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
     } else {
         flat
     };
-    let ink = despeckle(&binarize(&gray));
+    let level = imageproc::contrast::otsu_level(&gray);
+    let ink = despeckle(&threshold(&gray, level));
     Prepared {
         gray,
         ink,
         px_per_pt,
         skew_deg,
+        level,
     }
 }
 
@@ -249,7 +254,10 @@ pub fn despeckle(ink: &Ink) -> Ink {
 
 /// Otsu's threshold over a flattened image.
 pub fn binarize(image: &GrayImage) -> Ink {
-    let level = imageproc::contrast::otsu_level(image);
+    threshold(image, imageproc::contrast::otsu_level(image))
+}
+
+fn threshold(image: &GrayImage, level: u8) -> Ink {
     Ink {
         width: image.width(),
         height: image.height(),
@@ -310,19 +318,46 @@ pub fn skew_angle(ink: &Ink) -> f32 {
 
 /// Horizontal and vertical borders: runs of ink at least a border's length,
 /// merged across the few pixel rows (or columns) a border is thick.
-pub fn rules(ink: &Ink, px_per_pt: f32) -> Vec<Rule> {
+pub fn rules(page: &Prepared) -> Vec<Rule> {
+    let (ink, px_per_pt) = (&page.ink, page.px_per_pt);
+    let (w, h) = (ink.width, ink.height);
+    let gray = |x: u32, y: u32| page.gray.as_raw()[(y * w + x) as usize];
+    // Straightening spreads a one-pixel border over two pixel rows, each
+    // paler than the threshold; such a pixel is still border where it is
+    // darker than half-way to white and than what lies two pixels either
+    // side (a tinted cell is as pale but no darker than its surroundings).
+    let pale = page.level / 2 + 128;
+    let step = (255 - page.level) / 4;
+    let thin = |here: u8, before: Option<u8>, after: Option<u8>| {
+        let lighter = |v: Option<u8>| v.is_none_or(|v| v >= here.saturating_add(step));
+        here <= pale && lighter(before) && lighter(after)
+    };
     let mut out = runs_to_rules(
-        ink.height,
-        ink.width,
-        |row, i| ink.at(i, row),
+        h,
+        w,
+        |row, i| {
+            ink.at(i, row)
+                || thin(
+                    gray(i, row),
+                    row.checked_sub(2).map(|y| gray(i, y)),
+                    (row + 2 < h).then(|| gray(i, row + 2)),
+                )
+        },
         MIN_HRULE_PT * px_per_pt,
         px_per_pt,
         true,
     );
     let verticals = runs_to_rules(
-        ink.width,
-        ink.height,
-        |col, i| ink.at(col, i),
+        w,
+        h,
+        |col, i| {
+            ink.at(col, i)
+                || thin(
+                    gray(col, i),
+                    col.checked_sub(2).map(|x| gray(x, i)),
+                    (col + 2 < w).then(|| gray(col + 2, i)),
+                )
+        },
         MIN_VRULE_PT * px_per_pt,
         px_per_pt,
         false,
@@ -365,6 +400,9 @@ fn runs_to_rules(
 ) -> Vec<Rule> {
     // Gaps this short inside a border are noise or a faint scan, not its end.
     let max_gap = (px_per_pt * 1.0).ceil() as u32;
+    // A one-pixel border not quite level steps between two pixel lines, so
+    // each line is looked at together with the next.
+    let ink = |line: u32, i: u32| ink(line, i) || (line + 1 < lines && ink(line + 1, i));
     let mut open: Vec<Band> = Vec::new();
     let mut done: Vec<Band> = Vec::new();
     for line in 0..lines {
@@ -393,9 +431,12 @@ fn runs_to_rules(
         }
         let mut next = Vec::new();
         for (from, to) in runs {
+            // A run that overlaps the band, or carries it on end to end, is
+            // the same border: a page straightened to within a twentieth of
+            // a degree still lets a long border step down a pixel row.
             let joined = open.iter().position(|b| {
                 let overlap = to.min(b.to) as i64 - from.max(b.from) as i64;
-                overlap > ((to - from).min(b.to - b.from) / 2) as i64
+                overlap >= -i64::from(max_gap)
             });
             match joined {
                 Some(k) => {
@@ -419,11 +460,13 @@ fn runs_to_rules(
     done.append(&mut open);
     let max_thickness = MAX_RULE_THICKNESS_PT * px_per_pt;
     done.into_iter()
-        .filter(|b| ((b.last - b.first + 1) as f32) <= max_thickness)
+        .filter(|b| ((b.last - b.first) as f32) <= max_thickness)
         .map(|b| {
-            let mid = (b.first + b.last + 1) as f32 / 2.0 / px_per_pt;
+            // Looking one line ahead started each band a line early.
+            let first = (b.first + 1).min(b.last);
+            let mid = (first + b.last + 1) as f32 / 2.0 / px_per_pt;
             let (a, z) = (b.from as f32 / px_per_pt, (b.to + 1) as f32 / px_per_pt);
-            let width = (b.last - b.first + 1) as f32 / px_per_pt;
+            let width = (b.last - first + 1) as f32 / px_per_pt;
             if horizontal {
                 Rule {
                     from: (a, mid),
@@ -498,9 +541,8 @@ mod tests {
     #[test]
     fn borders_become_rules_and_text_does_not() {
         let img = grid_page(800, 400, 230);
-        let ink = binarize(&flatten_background(&img, 32));
         // 2 px per point: horizontals need 48 px, verticals 24 px.
-        let rules = rules(&ink, 2.0);
+        let rules = rules(&prepare(&img, 2.0));
         let h: Vec<_> = rules.iter().filter(|r| r.is_horizontal()).collect();
         let v: Vec<_> = rules.iter().filter(|r| !r.is_horizontal()).collect();
         assert_eq!(h.len(), 3, "{rules:?}");
@@ -517,8 +559,7 @@ mod tests {
         draw_filled_rect_mut(&mut img, Rect::at(550, 150).of_size(2, 26), Luma([20]));
         draw_filled_rect_mut(&mut img, Rect::at(120, 226).of_size(560, 2), Luma([20]));
         draw_filled_rect_mut(&mut img, Rect::at(600, 200).of_size(2, 27), Luma([20]));
-        let ink = binarize(&flatten_background(&img, 32));
-        let rules = rules(&ink, 2.0);
+        let rules = rules(&prepare(&img, 2.0));
         let short: Vec<_> = rules
             .iter()
             .filter(|r| !r.is_horizontal() && r.to.1 - r.from.1 < 16.0)
@@ -534,6 +575,48 @@ mod tests {
             let turned = rotate(&img, deg);
             let found = skew_angle(&binarize(&turned));
             assert!((found + deg).abs() <= 0.1, "turned {deg}, found {found}");
+        }
+    }
+
+    /// Borders one pixel thick in mid grey, as a 200-dpi scanner prints
+    /// hairlines, under a band of tint and over a line of text.
+    fn hairline_page(tint: u8) -> GrayImage {
+        let mut img = GrayImage::from_pixel(1600, 900, Luma([253]));
+        draw_filled_rect_mut(&mut img, Rect::at(200, 301).of_size(1200, 60), Luma([tint]));
+        for y in [300, 362, 600] {
+            draw_filled_rect_mut(&mut img, Rect::at(200, y).of_size(1200, 1), Luma([120]));
+        }
+        for x in [200, 700, 1399] {
+            draw_filled_rect_mut(&mut img, Rect::at(x, 300).of_size(1, 301), Luma([120]));
+        }
+        for i in 0..60 {
+            draw_filled_rect_mut(
+                &mut img,
+                Rect::at(220 + i * 19, 420).of_size(14, 16),
+                Luma([30]),
+            );
+        }
+        img
+    }
+
+    #[test]
+    fn hairlines_stay_whole_when_the_page_is_straightened() {
+        for (tint, deg) in [(253, -2.9f32), (229, 1.7), (217, 0.0), (217, -2.9)] {
+            let page = prepare(&rotate(&hairline_page(tint), deg), 2.0);
+            let rules = rules(&page);
+            let whole = |r: &&Rule| r.is_horizontal() && r.to.0 - r.from.0 > 580.0;
+            let across: Vec<_> = rules.iter().filter(whole).collect();
+            assert_eq!(
+                across.len(),
+                3,
+                "tint {tint}, turned {deg}°, level {}: {rules:?}",
+                page.level
+            );
+            let upright = rules
+                .iter()
+                .filter(|r| !r.is_horizontal() && r.to.1 - r.from.1 > 140.0)
+                .count();
+            assert_eq!(upright, 3, "tint {tint}, turned {deg}°: {rules:?}");
         }
     }
 }

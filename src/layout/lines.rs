@@ -109,31 +109,42 @@ pub fn needs_space(
 pub fn build_lines(glyphs: &[&Glyph], spaces: Spaces) -> Vec<Line> {
     let mut order: Vec<&Glyph> = glyphs.to_vec();
     order.sort_by(|a, b| a.bbox.cy().total_cmp(&b.bbox.cy()));
-    // Each cluster keeps its vertical extent; a glyph joins the cluster it
-    // overlaps by at least half of the smaller height.
-    let mut clusters: Vec<(f32, f32, Vec<&Glyph>)> = Vec::new();
+    // A glyph joins the cluster whose band it overlaps by at least half of
+    // the smaller height. The band is the median top and bottom of the
+    // cluster's glyphs, not their union: one glyph boxed two lines tall (a
+    // seal or a shadow across it) must not join the line below to it.
+    let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
     for g in order {
         let (y0, y1) = (g.bbox.y0, g.bbox.y1);
         let h = (y1 - y0).max(0.1);
-        let hit = clusters.iter_mut().rev().take(4).find(|(c0, c1, _)| {
-            let overlap = y1.min(*c1) - y0.max(*c0);
-            overlap >= 0.5 * h.min((*c1 - *c0).max(0.1))
+        let hit = clusters.iter_mut().rev().take(4).find(|c| {
+            let (c0, c1) = band(c);
+            let overlap = y1.min(c1) - y0.max(c0);
+            overlap >= 0.5 * h.min((c1 - c0).max(0.1))
         });
         match hit {
-            Some(c) => {
-                c.0 = c.0.min(y0);
-                c.1 = c.1.max(y1);
-                c.2.push(g);
-            }
-            None => clusters.push((y0, y1, vec![g])),
+            Some(c) => c.push(g),
+            None => clusters.push(vec![g]),
         }
     }
     let mut lines: Vec<Line> = clusters
         .into_iter()
-        .filter_map(|(_, _, gs)| join_line(gs, spaces))
+        .filter_map(|gs| join_line(gs, spaces))
         .collect();
     lines.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
     lines
+}
+
+/// The median top and bottom of a cluster's glyphs.
+pub fn band(glyphs: &[&Glyph]) -> (f32, f32) {
+    let median = |mut v: Vec<f32>| {
+        v.sort_by(f32::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or_default()
+    };
+    (
+        median(glyphs.iter().map(|g| g.bbox.y0).collect()),
+        median(glyphs.iter().map(|g| g.bbox.y1).collect()),
+    )
 }
 
 /// Orders one line's glyphs by x and joins them into text.
@@ -342,6 +353,24 @@ mod tests {
             g('行', 10.0, 1.0, 10.0),
         ];
         assert_eq!(texts(&gs), ["上行", "下"]);
+    }
+
+    #[test]
+    fn a_glyph_boxed_two_lines_tall_does_not_join_them() {
+        // A seal's ring read as part of 山 gave it a box over the signature
+        // and the date under it; the two lines became one.
+        let mut tall = g('山', 10.0, 0.0, 10.0);
+        tall.bbox = BBox::new(10.0, -8.0, 20.0, 20.0);
+        let gs = [
+            g('凉', 0.0, 0.0, 10.0),
+            tall,
+            g('州', 20.0, 0.0, 10.0),
+            g('政', 30.0, 0.0, 10.0),
+            g('2', 0.0, 12.0, 5.0),
+            g('0', 5.0, 12.0, 5.0),
+            g('年', 10.0, 12.0, 10.0),
+        ];
+        assert_eq!(texts(&gs), ["凉山州政", "20年"]);
     }
 
     #[test]

@@ -32,6 +32,16 @@ impl Rules {
     fn open_rows(self) -> bool {
         self == Rules::Drawn
     }
+
+    /// The narrowest grid taken for a table, in points. The report's tables
+    /// fill most of the text width, while in a scan the strokes of a bold
+    /// heading's large print cross into grids a few characters wide.
+    fn min_width(self) -> f32 {
+        match self {
+            Rules::Drawn => 0.0,
+            Rules::Scanned => 120.0,
+        }
+    }
 }
 
 /// Grid lines closer than this (points) with no text between them are the
@@ -125,6 +135,11 @@ pub fn grids_from_rules(rules: &[Rule], source: Rules, text: &[(f32, f32)]) -> V
             (h.len() >= 2 && v.len() >= 2) || (source.open_rows() && !h.is_empty() && v.len() >= 3)
         })
         .filter_map(|(h, v)| build_grid(&h, &v, snap, text))
+        .filter(|g| {
+            g.xs.last()
+                .zip(g.xs.first())
+                .is_some_and(|(r, l)| r - l >= source.min_width())
+        })
         .collect()
 }
 
@@ -504,7 +519,7 @@ mod tests {
     fn cell_boxes_drawn_apart_make_one_grid() {
         // border-spacing: each cell its own box, 3.6 pt from its neighbours.
         let mut rules = Vec::new();
-        for (x0, x1) in [(0.0, 40.0), (43.6, 80.0)] {
+        for (x0, x1) in [(0.0, 140.0), (143.6, 280.0)] {
             for (y0, y1) in [(0.0, 20.0), (23.6, 40.0)] {
                 rules.extend([h(y0, x0, x1), h(y1, x0, x1), v(x0, y0, y1), v(x1, y0, y1)]);
             }
@@ -583,20 +598,20 @@ mod tests {
         // Scanned boxes drawn apart: the rule under the first column lies
         // 4.1 pt above the one under the others; the two become one line.
         let mut rules = vec![
-            h(0.0, 0.0, 90.0),
-            h(25.6, 0.0, 30.0),
-            h(29.7, 30.0, 90.0),
-            h(50.0, 0.0, 90.0),
+            h(0.0, 0.0, 180.0),
+            h(25.6, 0.0, 60.0),
+            h(29.7, 60.0, 180.0),
+            h(50.0, 0.0, 180.0),
         ];
-        for x in [0.0, 30.0, 60.0, 90.0] {
+        for x in [0.0, 60.0, 120.0, 180.0] {
             rules.push(v(x, 0.0, 50.0));
         }
-        let text = [(45.0, 12.0), (45.0, 40.0)];
+        let text = [(90.0, 12.0), (90.0, 40.0)];
         let g = &grids_from_rules(&rules, Rules::Scanned, &text)[0];
         assert_eq!(g.rows(), 2, "{:?}", g.ys);
-        let above = g.cell_at(45.0, 12.0);
+        let above = g.cell_at(90.0, 12.0);
         assert!(above.is_some());
-        assert_ne!(above, g.cell_at(45.0, 40.0));
+        assert_ne!(above, g.cell_at(90.0, 40.0));
         assert_eq!(g.cells.len(), 6);
     }
 
@@ -605,12 +620,12 @@ mod tests {
         // The rule under a row runs across all but the first column, whose
         // box ends 7.2 pt lower, inside the next row.
         let mut rules = vec![
-            h(0.0, 0.0, 90.0),
-            h(20.0, 30.0, 90.0),
-            h(27.2, 0.0, 30.0),
-            h(40.0, 0.0, 90.0),
+            h(0.0, 0.0, 180.0),
+            h(20.0, 60.0, 180.0),
+            h(27.2, 0.0, 60.0),
+            h(40.0, 0.0, 180.0),
         ];
-        for x in [0.0, 30.0, 60.0, 90.0] {
+        for x in [0.0, 60.0, 120.0, 180.0] {
             rules.push(v(x, 0.0, 40.0));
         }
         let g = &grids_from_rules(&rules, Rules::Scanned, &[])[0];
@@ -628,6 +643,17 @@ mod tests {
         let g = &grids_from_rules(&rules, Rules::Drawn, &[(10.0, 10.0)])[0];
         assert_eq!((g.rows(), g.cols()), (1, 3));
         assert!(grids_from_rules(&rules, Rules::Scanned, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_scanned_grid_a_few_characters_wide_is_no_table() {
+        // The strokes of three 22-pt bold characters crossing each other.
+        let mut rules = vec![h(0.0, 0.0, 66.0), h(20.0, 0.0, 66.0)];
+        for x in [0.0, 22.0, 44.0, 66.0] {
+            rules.push(v(x, 0.0, 20.0));
+        }
+        assert!(grids_from_rules(&rules, Rules::Scanned, &[]).is_empty());
+        assert_eq!(grids_from_rules(&rules, Rules::Drawn, &[]).len(), 1);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! once restricted to Chinese numerals and once to digits.
 
 use super::{Engines, PSM_AUTO, PSM_SINGLE_LINE, Prepared, Symbol, dpi, ink_in};
-use crate::layout::{Line, PageLayout, is_page_number};
+use crate::layout::{Line, PageLayout, band, is_page_number};
 use crate::page::{BBox, Glyph};
 use crate::report::text::{DATE_LABELS, labelled_date, parse_date};
 
@@ -39,11 +39,11 @@ const CROP_MARGIN: f32 = 0.25;
 /// pixels: tesseract misses 〇 and runs of 1 in larger print.
 const CHARACTER_PX: [f32; 2] = [20.0, 28.0];
 
-/// A line that may be a date, and where on it the date starts (in points):
-/// after the label, on a line such as "发布日期：…".
+/// A line that may be a date, and the box of the date on it (in points):
+/// after the label, on a line such as "发布日期：…", and up to its 日.
 struct Candidate {
     line: usize,
-    from_x: f32,
+    date: BBox,
     /// The label kept before the date: bytes of the line's text.
     label: usize,
 }
@@ -63,9 +63,10 @@ pub fn reread_dates(
             continue;
         };
         let page_date = line.text.get(c.label..).and_then(parse_date);
-        let Some((text, confidence)) = read_date(
-            &line.bbox, c.from_x, line.size, page_date, prepared, engines,
-        ) else {
+        let page_reading = page_reading(&c.date, glyphs);
+        let Some((text, confidence)) =
+            read_date(&c.date, page_date, page_reading, prepared, engines)
+        else {
             continue;
         };
         let Some(line) = layout.lines.get_mut(c.line) else {
@@ -101,7 +102,7 @@ fn candidates(layout: &PageLayout, glyphs: &[Glyph]) -> Vec<Candidate> {
         })
         .map(|(i, l)| Candidate {
             line: i,
-            from_x: l.bbox.x0,
+            date: date_box(l, glyphs, l.bbox.x0),
             label: 0,
         })
         .collect();
@@ -117,7 +118,7 @@ fn candidates(layout: &PageLayout, glyphs: &[Glyph]) -> Vec<Candidate> {
         if let Some(from_x) = after_label(l, glyphs) {
             out.push(Candidate {
                 line: i,
-                from_x,
+                date: date_box(l, glyphs, from_x),
                 label: end,
             });
         }
@@ -168,9 +169,8 @@ fn label_end(text: &str) -> Option<usize> {
     Some(at + skipped)
 }
 
-/// Where the date starts on a labelled line, in points: right of the
-/// glyphs of the label and its colon.
-fn after_label(line: &Line, glyphs: &[Glyph]) -> Option<f32> {
+/// The glyphs of a line, left to right.
+fn glyphs_on<'g>(line: &Line, glyphs: &'g [Glyph]) -> Vec<&'g Glyph> {
     let mut on_line: Vec<&Glyph> = glyphs
         .iter()
         .filter(|g| {
@@ -179,6 +179,55 @@ fn after_label(line: &Line, glyphs: &[Glyph]) -> Option<f32> {
         })
         .collect();
     on_line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    on_line
+}
+
+/// The box of the date on a line from `from_x` on. It ends at the line's
+/// last 日 when the page pass read one: what follows is a seal's ring or a
+/// stain, whose ink would count as characters the reading dropped. Its top
+/// and bottom are those of most of its glyphs, not of all: a piece of a
+/// seal boxed with a character makes the line twice as tall.
+fn date_box(line: &Line, glyphs: &[Glyph], from_x: f32) -> BBox {
+    let on_line = glyphs_on(line, glyphs);
+    let to_x = on_line
+        .iter()
+        .rev()
+        .find(|g| g.ch == '日')
+        .map_or(line.bbox.x1, |g| g.bbox.x1);
+    let inside: Vec<&Glyph> = on_line
+        .into_iter()
+        .filter(|g| g.bbox.cx() >= from_x && g.bbox.cx() <= to_x)
+        .collect();
+    if inside.is_empty() {
+        return BBox::new(from_x, line.bbox.y0, to_x, line.bbox.y1);
+    }
+    let (y0, y1) = band(&inside);
+    BBox::new(from_x, y0, to_x, y1)
+}
+
+/// What the page pass read inside a date's box, and its least confidence.
+fn page_reading(date: &BBox, glyphs: &[Glyph]) -> (String, f32) {
+    let mut inside: Vec<&Glyph> = glyphs
+        .iter()
+        .filter(|g| {
+            let (x, y) = (g.bbox.cx(), g.bbox.cy());
+            x >= date.x0 && x <= date.x1 && y >= date.y0 && y <= date.y1
+        })
+        .collect();
+    inside.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    let text = inside
+        .iter()
+        .map(|g| g.ch)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let least = inside.iter().map(|g| g.confidence).fold(1.0, f32::min);
+    (text, least)
+}
+
+/// Where the date starts on a labelled line, in points: right of the
+/// glyphs of the label and its colon.
+fn after_label(line: &Line, glyphs: &[Glyph]) -> Option<f32> {
+    let on_line = glyphs_on(line, glyphs);
     let text: String = on_line.iter().map(|g| g.ch).collect();
     let end = label_end(&text)?;
     let before = text[..end].chars().count();
@@ -186,25 +235,26 @@ fn after_label(line: &Line, glyphs: &[Glyph]) -> Option<f32> {
     (last.bbox.x1 < line.bbox.x1).then_some(last.bbox.x1)
 }
 
-/// The date on the line within `bbox` from `from_x` on, read at two sizes in
-/// Chinese numerals and in digits: the surest reading that is a valid date
+/// The date in `date` (a box on its line), read at two sizes in
+/// Chinese numerals and in digits, with what the page pass read in the box
+/// (`page`) as one more reading: the surest reading that is a valid date
 /// and the least confidence of all such readings; [`UNSURE_DATE`] when the
 /// whole readings disagree, every reading dropped a character, or that
-/// confidence is low and the page pass read another date (`page_date`).
+/// confidence is low and the page pass read another date on the line
+/// (`page_date`).
 fn read_date(
-    bbox: &BBox,
-    from_x: f32,
-    size: f32,
+    date: &BBox,
     page_date: Option<(u32, u32, u32)>,
+    page: (String, f32),
     prepared: &Prepared,
     engines: &mut Engines,
 ) -> Option<(String, f32)> {
     let ppt = prepared.px_per_pt;
-    let margin = CROP_MARGIN * size;
-    let x0 = ((from_x - margin) * ppt).max(0.0) as u32;
-    let y0 = ((bbox.y0 - margin) * ppt).max(0.0) as u32;
-    let x1 = ((bbox.x1 + margin) * ppt).max(0.0) as u32;
-    let y1 = ((bbox.y1 + margin) * ppt).max(0.0) as u32;
+    let margin = CROP_MARGIN * date.height();
+    let x0 = ((date.x0 - margin) * ppt).max(0.0) as u32;
+    let y0 = ((date.y0 - margin) * ppt).max(0.0) as u32;
+    let x1 = ((date.x1 + margin) * ppt).max(0.0) as u32;
+    let y1 = ((date.y1 + margin) * ppt).max(0.0) as u32;
     if x1 <= x0 || y1 <= y0 {
         return None;
     }
@@ -238,6 +288,21 @@ fn read_date(
                 });
             }
         }
+    }
+    // A seal or a stain over one character may spoil every reading of the
+    // crop while the page pass, reading the page whole, got the line right.
+    let (text, least) = page;
+    let read = text.chars().count() + text.matches('八').count();
+    if let Some(date) = parse_date(&text)
+        && read + 1 >= columns
+        && least >= SURE_DATE
+    {
+        readings.push(Reading {
+            whole: read >= columns,
+            text,
+            date,
+            least,
+        });
     }
     let surest = readings.iter().max_by(|a, b| {
         (a.whole, a.least)

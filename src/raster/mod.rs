@@ -139,17 +139,25 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<GrayImage, RasterError> {
     })
 }
 
-/// How much redder than green and blue a pixel is when it is a seal's ink.
-const SEAL_RED: u8 = 50;
+/// How much redder than green and blue a pixel is, as a share of its red,
+/// where it starts and where it is wholly taken for a seal's ink. The share
+/// holds under a fold's shadow and in a faint stamp, where the difference
+/// is a third of a fresh stamp's; grey ink has none.
+const SEAL_TINT: (f32, f32) = (0.04, 0.12);
 
 /// A colour pixel's grey: its luminance, but the red channel where the ink
 /// is red — a seal stamped over the text is as light as the paper there,
-/// while black text under it stays black.
+/// while black text under it stays black. Between the two tints the two
+/// are blended, so the seal's rim leaves no speckle.
 pub(crate) fn grey_of(r: u8, g: u8, b: u8) -> u8 {
-    if r > g.max(b).saturating_add(SEAL_RED) {
-        return r;
+    let y = luma(r, g, b);
+    let rest = g.max(b);
+    if r <= rest {
+        return y;
     }
-    luma(r, g, b)
+    let tint = f32::from(r - rest) / f32::from(r);
+    let w = ((tint - SEAL_TINT.0) / (SEAL_TINT.1 - SEAL_TINT.0)).clamp(0.0, 1.0);
+    (f32::from(y) + w * f32::from(r - y.min(r))).round() as u8
 }
 
 fn tiff_pages(bytes: &[u8]) -> Result<Vec<GrayImage>, RasterError> {
@@ -289,12 +297,20 @@ mod tests {
     #[test]
     fn a_red_seal_fades_and_black_text_under_it_stays() {
         // Paper, red seal ink, black text under the seal, blue ink.
-        let px = [250, 250, 250, 220, 50, 40, 40, 10, 10, 20, 30, 160];
-        let img = from_samples(4, 1, 8, 3, false, &px).expect("decodes");
+        // Then a faint stamp under a fold's shadow, the shadow alone, and
+        // yellowed paper.
+        let px = [
+            250, 250, 250, 220, 50, 40, 40, 10, 10, 20, 30, 160, 170, 150, 150, 150, 150, 150, 240,
+            230, 200,
+        ];
+        let img = from_samples(7, 1, 8, 3, false, &px).expect("decodes");
         let grey: Vec<u8> = img.pixels().map(|p| p[0]).collect();
         assert_eq!(grey[0], 250);
         assert!(grey[1] >= 200, "seal ink {}", grey[1]);
         assert!(grey[2] < 60, "text under the seal {}", grey[2]);
         assert!(grey[3] < 60, "blue ink {}", grey[3]);
+        assert!(grey[4] >= 168, "faint seal in shadow {}", grey[4]);
+        assert_eq!(grey[5], 150, "shadow");
+        assert!((225..=232).contains(&grey[6]), "yellowed paper {}", grey[6]);
     }
 }

@@ -161,7 +161,9 @@ fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(S
                 break;
             }
             text.push_str(&t);
-            if text.ends_with("年度报告") || ends_like_title(&text) {
+            // A window that stops short of the 报告 on the next line is no title.
+            let slipped = text.ends_with("报告") && wording_slip(&text).is_some();
+            if text.ends_with("年度报告") || ends_like_title(&text) || slipped {
                 let sizes: f32 = lines[start..=end].iter().map(|l| l.1.size).sum();
                 found.push((start, end, sizes / (end - start + 1) as f32));
                 break;
@@ -243,21 +245,39 @@ fn corrected_names(text: &str, pointer: &str, issues: &mut Vec<Issue>) -> String
 /// The wording every title ends with, after its year.
 const TITLE_WORDING: &str = "政府信息公开工作年度报告";
 
-/// A title whose fixed wording OCR read with a slip or two ("政府信息公工作
-/// 年度报告") given that wording back, with an issue that keeps what was read.
-fn with_fixed_wording(title: String, issues: &mut Vec<Issue>) -> String {
-    let chars: Vec<char> = title.chars().collect();
+/// Slips the fixed wording of a title may be read with: OCR drops or
+/// merges characters of a large heading ("政府信息公开工人报告" for
+/// "…工作年度报告"), and the title must still end in 报告 as read.
+const WORDING_SLIPS: usize = 3;
+
+/// The end of a text that is the title's fixed wording read with one to
+/// [`WORDING_SLIPS`] slips, and how many; None when it is printed right or
+/// is not the wording.
+fn wording_slip(text: &str) -> Option<(usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
     let n = TITLE_WORDING.chars().count();
-    let best = (n.saturating_sub(2)..=n + 2)
+    let (found, tail) = (n.saturating_sub(WORDING_SLIPS)..=n + WORDING_SLIPS)
         .filter(|&len| len < chars.len())
         .map(|len| {
             let tail: String = chars[chars.len() - len..].iter().collect();
             (slips(&tail, TITLE_WORDING, 0), tail)
         })
         .filter(|(_, tail)| !tail.chars().any(|c| c.is_ascii_digit()))
-        .min_by_key(|(slips, tail)| (*slips, tail.chars().count()));
-    match best {
-        Some((found, tail)) if (1..=2).contains(&found) => {
+        .min_by_key(|(slips, tail)| (*slips, tail.chars().count()))?;
+    let allowed = if text.ends_with("报告") {
+        WORDING_SLIPS
+    } else {
+        2
+    };
+    (1..=allowed).contains(&found).then_some((found, tail))
+}
+
+/// A title whose fixed wording OCR read with a slip or more ("政府信息公工作
+/// 年度报告") given that wording back, with an issue that keeps what was read.
+fn with_fixed_wording(title: String, issues: &mut Vec<Issue>) -> String {
+    let chars: Vec<char> = title.chars().collect();
+    match wording_slip(&title) {
+        Some((_, tail)) => {
             issues.push(Issue::warning(
                 "name_corrected",
                 "/report/title",
@@ -517,6 +537,21 @@ mod tests {
         assert!(ends_like_title("政府信息公开工作年度报告"));
         assert!(!ends_like_title("工作年度总结"));
         assert!(!ends_like_title("报告"));
+    }
+
+    #[test]
+    fn a_title_wording_with_characters_dropped_is_given_back() {
+        // 作年度 of a 22-pt title read as one character.
+        let read = "2023年攀枝花市西区财政局政府信息公开工人报告";
+        assert!(wording_slip(read).is_some());
+        let mut issues = Vec::new();
+        assert_eq!(
+            with_fixed_wording(read.to_string(), &mut issues),
+            "2023年攀枝花市西区财政局政府信息公开工作年度报告"
+        );
+        assert_eq!(issues.len(), 1);
+        assert!(wording_slip("2023年政府信息公开工作年度报告").is_none());
+        assert!(wording_slip("2023年政务公开工作要点的通知").is_none());
     }
 
     #[test]

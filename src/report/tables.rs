@@ -569,6 +569,10 @@ fn join_split_rows<'a>(rows: Vec<Observed<'a>>, template: &Template) -> Vec<Obse
                 row.has_values,
                 |l| best_row_match(l, &all),
             )
+            && cells_can_join(
+                prev.cells.iter().map(|(_, c)| c.as_deref()),
+                row.cells.iter().map(|(_, c)| c.as_deref()),
+            )
         {
             prev.label.push_str(&row.label);
             prev.norm.push_str(&row.norm);
@@ -608,6 +612,25 @@ fn join_cells<'a>(a: Option<Cow<'a, Cell>>, b: Option<Cow<'a, Cell>>) -> Option<
         (a, None) => a,
         (None, b) => b,
     }
+}
+
+/// Whether the cells of a row's two pieces can be one number each: no piece
+/// that is a whole zero ("0", "—", "无") or starts with 0 goes on in the
+/// other, since no number is printed so. A row of values under a lost label
+/// after a page break is then a row of its own, not the wrapped digits of
+/// the row before (2 and 0 joined as 20).
+fn cells_can_join<'c>(
+    a: impl Iterator<Item = Option<&'c Cell>>,
+    b: impl Iterator<Item = Option<&'c Cell>>,
+) -> bool {
+    a.zip(b).all(|(a, b)| {
+        let (a, b) = (
+            a.map_or("", |c| c.text.trim()),
+            b.map_or("", |c| c.text.trim()),
+        );
+        let whole_zero = a.starts_with('0') || ["—", "-", "－", "无", "/"].contains(&a);
+        a.is_empty() || b.is_empty() || !whole_zero
+    })
 }
 
 /// Whether the first row of a table's next part continues the last row of
@@ -1167,7 +1190,12 @@ pub fn map_disclosure(
                 let prev_norm = normalize(&prev.label);
                 let prev_has_values = prev.cells.iter().any(|c| looks_numeric(&c.text));
                 let norm = normalize(&first.text);
-                if continues_row(&prev_norm, prev_has_values, &norm, has_values, fit) {
+                if continues_row(&prev_norm, prev_has_values, &norm, has_values, fit)
+                    && cells_can_join(
+                        prev.cells.iter().map(|c| Some(&**c)),
+                        cells.iter().map(|c| Some(&**c)),
+                    )
+                {
                     prev.label.push_str(&first.text);
                     let old = std::mem::take(&mut prev.cells);
                     let mut rest = cells.into_iter();
@@ -1330,6 +1358,19 @@ mod tests {
         assert_eq!(item_number("第二十条 第(八)项"), Some(8));
         assert_eq!(item_number("第二十条第（九）项[1]"), Some(9));
         assert_eq!(item_number("信息内容"), None);
+    }
+
+    #[test]
+    fn a_zero_never_goes_on_across_a_page_break() {
+        // The last row of one page and a row of values under a lost label
+        // on the next: joined, 2 over 0 became 20.
+        let t = grid(2, &[&["0", "2", "2"], &["0", "0", "0"], &["", "16", ""]]);
+        let row = |r: usize| -> Vec<Option<&Cell>> { (0..3).map(|c| t.cell(r, c)).collect() };
+        assert!(!cells_can_join(row(0).into_iter(), row(1).into_iter()));
+        assert!(cells_can_join(row(0).into_iter(), row(2).into_iter()));
+        let w = grid(2, &[&["11", "—"], &["3", ""]]);
+        let row = |r: usize| -> Vec<Option<&Cell>> { (0..2).map(|c| w.cell(r, c)).collect() };
+        assert!(cells_can_join(row(0).into_iter(), row(1).into_iter()));
     }
 
     /// A table of equal 20 × 10 pt cells holding the given texts.

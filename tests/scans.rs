@@ -647,3 +647,41 @@ fn hairline_borders_survive_straightening() {
     assert_eq!(wrong, Vec::<String>::new());
     assert_eq!(right, fields, "{right} of {fields} right");
 }
+
+#[test]
+fn a_date_under_a_seal_in_a_fold_shadow_is_read() {
+    // 200 dpi: a red seal over the signature and date, its ring greyed by a
+    // fold's shadow. A piece of the ring boxed with 山 joined the two lines,
+    // and the rest of it made the date line's crop hold more than a date.
+    let (got, want) = drawn("v7070_0003_s200");
+    for key in ["published", "organization"] {
+        let pointer = format!("/report/{key}");
+        assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{pointer}");
+    }
+}
+
+#[test]
+fn a_row_of_values_after_a_page_break_is_not_joined_to_the_row_before() {
+    // 200 dpi: the label of 予以公开 on the page after the break was lost,
+    // and its zeros were joined to the 2s of 上年结转 above: 20, twice.
+    let (got, want) = drawn("v8181_0001_s200");
+    let (_, right, wrong) = compare_tables(&got, &want, &["applications"]);
+    assert_eq!(wrong, Vec::<String>::new());
+    for row in ["carried_over", "granted"] {
+        let pointer = format!("/applications/{row}");
+        assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{pointer}");
+    }
+    // The two pages hold 15 of the table's 25 rows.
+    assert!(right + 3 >= 15 * 7, "{right} of 105 right");
+}
+
+#[test]
+fn a_title_in_large_bold_print_is_not_taken_for_a_table() {
+    // 200 dpi, a 22-pt bold title: its strokes crossed into grids a few
+    // characters wide, whose "cells" were blanked before the page was read.
+    let (got, want) = drawn("v8181_0003_s200");
+    for key in ["title", "organization", "year"] {
+        let pointer = format!("/report/{key}");
+        assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{pointer}");
+    }
+}

@@ -208,6 +208,17 @@ struct Edits {
 }
 
 impl Edits {
+    /// One character of a stem of `len` read as another and at most one
+    /// dropped or added, with at least half of it, and two characters, read
+    /// right: a misreading only where the hierarchy backs it.
+    fn slip_and_gap(&self, len: usize) -> bool {
+        self.other == 1
+            && self.look_alike == 0
+            && self.missing_or_extra <= 1
+            && self.exact >= 2
+            && 2 * self.exact as usize >= len
+    }
+
     /// One character of a stem of `min` characters or more read as
     /// another, every other one right.
     fn one_slip(&self, len: usize, min: usize) -> bool {
@@ -316,7 +327,10 @@ impl Piece {
         }
         self.near
             .iter()
-            .find(|(d, e)| e.cost <= SUPPORTED_MAX && e.misreading(g.divisions[*d].stem.len()))
+            .find(|(d, e)| {
+                let len = g.divisions[*d].stem.len();
+                e.cost <= SUPPORTED_MAX && (e.misreading(len) || e.slip_and_gap(len))
+            })
             .map(|(_, e)| len.saturating_sub(e.cost))
     }
 }
@@ -403,7 +417,11 @@ fn decide(
     let alone =
         edits.cost <= ALONE_MAX && (edits.other == 0 || slip) && edits.exact >= 1 && !township;
     let backed = supported && edits.cost <= SUPPORTED_MAX;
-    (edits.misreading(division.stem.len()) && (alone || backed)).then_some((d, codes))
+    // Under its parent or over its child, one character read as another
+    // and one dropped or added is a misreading too (攀枢人花市 over 仁和区).
+    let backed_slip = backed && edits.slip_and_gap(division.stem.len());
+    ((edits.misreading(division.stem.len()) && (alone || backed)) || backed_slip)
+        .then_some((d, codes))
 }
 
 /// A name of the text replaced by the gazetteer's.
@@ -534,6 +552,15 @@ mod tests {
         assert_eq!(corrected("上支伦市人民政府"), "上支伦市人民政府");
         assert_eq!(corrected("上支伦市西区人民政府"), "攀枝花市西区人民政府");
         assert_eq!(corrected("四川省上支伦市东区"), "四川省攀枝花市东区");
+    }
+
+    #[test]
+    fn a_slip_and_an_extra_character_are_corrected_only_under_the_hierarchy() {
+        assert_eq!(
+            corrected("攀枢人花市仁和区医疗保障局"),
+            "攀枝花市仁和区医疗保障局"
+        );
+        assert_eq!(corrected("攀枢人花市医疗保障局"), "攀枢人花市医疗保障局");
     }
 
     #[test]

@@ -685,3 +685,16 @@ fn a_title_in_large_bold_print_is_not_taken_for_a_table() {
         assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{pointer}");
     }
 }
+
+#[test]
+fn a_date_under_a_grey_seal_the_page_pass_missed_is_read() {
+    // 300 dpi grey scan: a seal's ring crosses 2024年02月16日 and the page
+    // pass read no line there. The dark ink under the last line is read as
+    // a date, at half the threshold, where the ring is gone.
+    let (got, want) = drawn("v7070_0000_s300");
+    assert_eq!(
+        got.pointer("/report/published"),
+        want.pointer("/report/published")
+    );
+    assert_eq!(got.pointer("/report/organization"), Some(&Value::Null));
+}

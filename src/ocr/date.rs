@@ -4,8 +4,9 @@
 //! the end of the text, or after 发布日期 / 成文日期 near the title — are read
 //! once restricted to Chinese numerals and once to digits.
 
+use super::cell::CellInk;
 use super::{Engines, PSM_AUTO, PSM_SINGLE_LINE, Prepared, Symbol, dpi, ink_in};
-use crate::layout::{Line, PageLayout, band, is_page_number};
+use crate::layout::{Line, PageLayout, band, in_margin, is_page_number};
 use crate::page::{BBox, Glyph};
 use crate::report::text::{DATE_LABELS, labelled_date, parse_date};
 
@@ -58,10 +59,13 @@ pub fn reread_dates(
     prepared: &Prepared,
     engines: &mut Engines,
 ) {
-    for c in candidates(layout, glyphs) {
+    for mut c in candidates(layout, glyphs) {
         let Some(line) = layout.lines.get(c.line) else {
             continue;
         };
+        if !line.text.contains('日') {
+            c.date.x1 = dark_ink_end(prepared, &c.date, layout.width);
+        }
         let page_date = line.text.get(c.label..).and_then(parse_date);
         let page_reading = page_reading(&c.date, glyphs);
         let Some((text, confidence)) =
@@ -76,6 +80,121 @@ pub fn reread_dates(
         line.text = format!("{label}{text}");
         line.confidence = confidence;
     }
+    let tail = layout.lines.iter().rev().take(END_LINES);
+    if tail.clone().any(|l| parse_date(&l.text).is_some()) {
+        return;
+    }
+    let Some(date) = unread_date(layout, prepared) else {
+        return;
+    };
+    if let Some((text, confidence)) =
+        read_date(&date, None, (String::new(), 0.0), prepared, engines)
+        && confidence > UNSURE_DATE
+    {
+        let at = layout
+            .lines
+            .iter()
+            .position(|l| l.bbox.y0 > date.y0)
+            .unwrap_or(layout.lines.len());
+        layout.lines.insert(
+            at,
+            Line {
+                text,
+                bbox: date,
+                size: date.height(),
+                confidence,
+            },
+        );
+    }
+}
+
+/// Where the ink darker than half the threshold that carries on a line
+/// from the right end of `date` ends, in points: the rest of a date the page
+/// pass stopped reading where a grey seal's ring crosses it. Gaps of up to
+/// two line heights are crossed.
+fn dark_ink_end(prepared: &Prepared, date: &BBox, page_width: f32) -> f32 {
+    let ppt = prepared.px_per_pt;
+    let (w, h) = prepared.gray.dimensions();
+    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
+    let (y0, y1) = (px(date.y0, h), px(date.y1, h));
+    let (from, limit) = (px(date.x1, w), px(0.95 * page_width, w));
+    let max_gap = (2.0 * date.height() * ppt) as u32;
+    let dark = prepared.level / 2;
+    let gray = prepared.gray.as_raw();
+    let mut end = from;
+    for x in from..limit {
+        if x - end > max_gap {
+            break;
+        }
+        if (y0..y1).any(|y| gray[(y * w + x) as usize] <= dark) {
+            end = x;
+        }
+    }
+    (end as f32 / ppt).max(date.x1)
+}
+
+/// How far under a page's last line of text a date line the page pass
+/// missed is looked for, in line heights.
+const UNDER_LAST_LINE: f32 = 4.0;
+
+/// The box of a line of ink under the page's last line of text that may be
+/// a date the page pass did not read at all: a grey seal stamped over it
+/// makes the layout analysis take it for part of a picture. Only ink darker
+/// than half the threshold counts, which leaves the seal's ring out; the
+/// line must be as tall as the text and as wide as a date.
+fn unread_date(layout: &PageLayout, prepared: &Prepared) -> Option<BBox> {
+    let body: Vec<&Line> = layout
+        .lines
+        .iter()
+        .filter(|l| !in_margin(l, layout.height) && !is_page_number(&l.text))
+        .collect();
+    let last = body.last()?;
+    if layout.tables.iter().any(|t| t.bbox.y0 > last.bbox.y1) {
+        return None;
+    }
+    let mut sizes: Vec<f32> = body.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let size = sizes.get(sizes.len() / 2).copied()?.max(1.0);
+    let left = body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let right = body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max);
+    let ppt = prepared.px_per_pt;
+    let (w, h) = prepared.gray.dimensions();
+    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
+    let (x0, x1) = (px(left, w), px(right, w));
+    let y0 = px(last.bbox.y1 + 0.2 * size, h);
+    let y1 = px(
+        (last.bbox.y1 + UNDER_LAST_LINE * size).min(0.85 * layout.height),
+        h,
+    );
+    let dark = prepared.level / 2;
+    let gray = prepared.gray.as_raw();
+    let inked = |y: u32| {
+        (x0..x1)
+            .filter(|&x| gray[(y * w + x) as usize] <= dark)
+            .count()
+    };
+    let mut rows = (y0..y1).skip_while(|&y| inked(y) == 0);
+    let top = rows.next()?;
+    let bottom = rows.find(|&y| inked(y) == 0).unwrap_or(y1);
+    let height = (bottom - top) as f32 / ppt;
+    if !(0.5 * size..=1.8 * size).contains(&height) {
+        return None;
+    }
+    let columns: Vec<u32> = (x0..x1)
+        .filter(|&x| (top..bottom).any(|y| gray[(y * w + x) as usize] <= dark))
+        .collect();
+    let (first, end) = (*columns.first()?, *columns.last()?);
+    let width = (end + 1 - first) as f32 / ppt;
+    (4.0 * size..=MAX_DATE_CHARS as f32 * size)
+        .contains(&width)
+        .then(|| {
+            BBox::new(
+                first as f32 / ppt,
+                top as f32 / ppt,
+                (end + 1) as f32 / ppt,
+                bottom as f32 / ppt,
+            )
+        })
 }
 
 /// The lines worth a second reading: at most [`END_LINES`] at the end of the
@@ -258,36 +377,17 @@ fn read_date(
     if x1 <= x0 || y1 <= y0 {
         return None;
     }
-    let ink = ink_in(prepared, (x0, y0, x1 - x0, y1 - y0));
+    let rect = (x0, y0, x1 - x0, y1 - y0);
+    let ink = ink_in(prepared, rect);
     let columns = ink.columns().len();
-    let tallest = ink.tallest().max(1) as f32;
-    let mut readings = Vec::new();
-    for height in CHARACTER_PX {
-        let scale = height / tallest;
-        let image = ink.render(scale, height as u32)?;
-        for whitelist in [CHINESE_DATE_READ, NUMERIC_DATE] {
-            let symbols = read_line(engines, &image, dpi(ppt * scale), whitelist);
-            let text: String = symbols
-                .iter()
-                .flat_map(|s| s.text.trim().chars())
-                .map(|c| if c == 'O' { '〇' } else { c })
-                .collect();
-            let least = symbols.iter().map(|s| s.confidence).fold(1.0, f32::min);
-            let read = text.chars().count() + text.matches('八').count();
-            let missing = columns.saturating_sub(read);
-            // More ink than one dropped character: the line holds more than a date.
-            if missing > 1 {
-                continue;
-            }
-            if let Some(date) = parse_date(&text) {
-                readings.push(Reading {
-                    whole: missing == 0,
-                    text,
-                    date,
-                    least,
-                });
-            }
-        }
+    ink.extent()?;
+    let mut readings = read_crop(&ink, ppt, engines);
+    // Black print under a grey seal's ring: at the page's threshold the
+    // ring is ink too, at half of it only the print is.
+    if !readings.iter().any(|r| r.whole) {
+        let dark = prepared.part(rect).darker(prepared.level / 2);
+        let (_, _, w, h) = rect;
+        readings.extend(read_crop(&ink_in(&dark, (0, 0, w, h)), ppt, engines));
     }
     // A seal or a stain over one character may spoil every reading of the
     // crop while the page pass, reading the page whole, got the line right.
@@ -323,6 +423,44 @@ fn read_date(
         UNSURE_DATE
     };
     Some((surest.text.clone(), confidence))
+}
+
+/// The readings of a date line's ink that are valid dates: at two sizes,
+/// in Chinese numerals and in digits.
+fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
+    let columns = ink.columns().len();
+    let tallest = ink.tallest().max(1) as f32;
+    let mut readings = Vec::new();
+    for height in CHARACTER_PX {
+        let scale = height / tallest;
+        let Some(image) = ink.render(scale, height as u32) else {
+            continue;
+        };
+        for whitelist in [CHINESE_DATE_READ, NUMERIC_DATE] {
+            let symbols = read_line(engines, &image, dpi(ppt * scale), whitelist);
+            let text: String = symbols
+                .iter()
+                .flat_map(|s| s.text.trim().chars())
+                .map(|c| if c == 'O' { '〇' } else { c })
+                .collect();
+            let least = symbols.iter().map(|s| s.confidence).fold(1.0, f32::min);
+            let read = text.chars().count() + text.matches('八').count();
+            let missing = columns.saturating_sub(read);
+            // More ink than one dropped character: the line holds more than a date.
+            if missing > 1 {
+                continue;
+            }
+            if let Some(date) = parse_date(&text) {
+                readings.push(Reading {
+                    whole: missing == 0,
+                    text,
+                    date,
+                    least,
+                });
+            }
+        }
+    }
+    readings
 }
 
 /// One reading of a date line that is a valid date.

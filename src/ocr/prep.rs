@@ -76,6 +76,18 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// The same page with only what is darker than `level` as ink: black
+    /// print under a grey seal's ring, without the ring.
+    pub fn darker(&self, level: u8) -> Prepared {
+        Prepared {
+            ink: threshold(&self.gray, level),
+            level,
+            ..self.clone()
+        }
+    }
+}
+
 /// Flattens, straightens and binarises one page image.
 pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
     let flat = flatten_background(image, (BACKGROUND_BLOCK_PT * px_per_pt).max(8.0) as u32);

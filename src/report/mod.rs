@@ -161,8 +161,10 @@ fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(S
                 break;
             }
             text.push_str(&t);
-            // A window that stops short of the 报告 on the next line is no title.
-            let slipped = text.ends_with("报告") && wording_slip(&text).is_some();
+            // A window that stops short of the 报告 on the next line is no
+            // title; one whose 告 alone is lost is.
+            let slipped =
+                wording_slip(&text).is_some_and(|(slips, _)| text.ends_with("报告") || slips == 1);
             if text.ends_with("年度报告") || ends_like_title(&text) || slipped {
                 let sizes: f32 = lines[start..=end].iter().map(|l| l.1.size).sum();
                 found.push((start, end, sizes / (end - start + 1) as f32));
@@ -522,6 +524,39 @@ pub fn build(doc: &Document, source: Source) -> Result<Report, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::Line;
+    use crate::page::BBox;
+
+    /// The title found among lines printed in 18 pt down a page, 24 pt apart,
+    /// above lines of 12-pt body text.
+    fn find_title_in(texts: &[&str]) -> Option<String> {
+        let lines: Vec<Line> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let size = if t.contains('《') { 12.0 } else { 18.0 };
+                let y = 60.0 + 24.0 * i as f32;
+                Line {
+                    text: t.to_string(),
+                    bbox: BBox::new(100.0, y, 100.0 + size * t.chars().count() as f32, y + size),
+                    size,
+                    confidence: 0.9,
+                }
+            })
+            .collect();
+        let mut items: Vec<Item> = lines
+            .iter()
+            .map(|line| Item::Line { page: 1, line })
+            .collect();
+        let body = lines.last().map(|l| l.size).unwrap_or(12.0);
+        for _ in 0..5 {
+            items.push(Item::Line {
+                page: 1,
+                line: lines.last().filter(|l| l.size == body)?,
+            });
+        }
+        find_title(&items, None).map(|(t, _)| t)
+    }
 
     #[test]
     fn a_scanned_date_is_of_the_report_year_or_the_next() {
@@ -552,6 +587,13 @@ mod tests {
         assert_eq!(issues.len(), 1);
         assert!(wording_slip("2023年政府信息公开工作年度报告").is_none());
         assert!(wording_slip("2023年政务公开工作要点的通知").is_none());
+        // 告 wrapped onto a line of its own and misread there.
+        let found = find_title_in(&["2023年政府信息公开工作年度报", "AL", "本报告根据《条例》"]);
+        assert_eq!(found.as_deref(), Some("2023年政府信息公开工作年度报"));
+        assert_eq!(
+            with_fixed_wording(found.unwrap_or_default(), &mut issues),
+            "2023年政府信息公开工作年度报告"
+        );
     }
 
     #[test]

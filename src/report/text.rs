@@ -90,7 +90,9 @@ pub fn items(doc: &Document) -> Vec<Item<'_>> {
     for p in &doc.pages {
         let mut here: Vec<(f32, Item)> = Vec::new();
         for l in &p.lines {
-            if in_margin(l, p.height) && running(l, p) {
+            // A line with no height in the margin is the scan's edge read as
+            // characters, cut off by the page.
+            if in_margin(l, p.height) && (running(l, p) || l.bbox.height() < 1.0) {
                 continue;
             }
             here.push((
@@ -477,6 +479,32 @@ pub fn year_in(text: &str) -> Option<(u32, usize)> {
 mod tests {
     use super::*;
     use crate::report::tests::lines;
+
+    #[test]
+    fn characters_read_off_the_page_edge_are_no_line() {
+        let mut page_lines = lines(&["本年度无其他事项。", "2021年3月22日"]);
+        let mut edge = page_lines[0].clone();
+        edge.text = "冯".into();
+        edge.bbox = crate::page::BBox::new(489.0, 842.0, 498.0, 842.0);
+        page_lines.push(edge);
+        let doc = Document {
+            pages: vec![crate::layout::PageLayout {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                lines: page_lines,
+                tables: Vec::new(),
+            }],
+        };
+        let texts: Vec<&str> = items(&doc)
+            .iter()
+            .filter_map(|i| match i {
+                Item::Line { line, .. } => Some(line.text.as_str()),
+                Item::Table { .. } => None,
+            })
+            .collect();
+        assert_eq!(texts, ["本年度无其他事项。", "2021年3月22日"]);
+    }
 
     #[test]
     fn a_speck_between_year_and_nian_is_ignored() {

@@ -84,13 +84,15 @@ pub fn reread_dates(
     if tail.clone().any(|l| parse_date(&l.text).is_some()) {
         return;
     }
-    let Some(date) = unread_date(layout, prepared) else {
-        return;
-    };
-    if let Some((text, confidence)) =
-        read_date(&date, None, (String::new(), 0.0), prepared, engines)
-        && confidence > UNSURE_DATE
-    {
+    for date in unread_lines(layout, prepared) {
+        let Some((text, confidence)) =
+            read_date(&date, None, (String::new(), 0.0), prepared, engines)
+        else {
+            continue;
+        };
+        if confidence <= UNSURE_DATE {
+            continue;
+        }
         let at = layout
             .lines
             .iter()
@@ -105,6 +107,7 @@ pub fn reread_dates(
                 confidence,
             },
         );
+        return;
     }
 }
 
@@ -135,14 +138,60 @@ fn dark_ink_end(prepared: &Prepared, date: &BBox, page_width: f32) -> f32 {
 
 /// How far under a page's last line of text a date line the page pass
 /// missed is looked for, in line heights.
-const UNDER_LAST_LINE: f32 = 4.0;
+const UNDER_LAST_LINE: f32 = 6.0;
 
-/// The box of a line of ink under the page's last line of text that may be
-/// a date the page pass did not read at all: a grey seal stamped over it
-/// makes the layout analysis take it for part of a picture. Only ink darker
-/// than half the threshold counts, which leaves the seal's ring out; the
-/// line must be as tall as the text and as wide as a date.
-fn unread_date(layout: &PageLayout, prepared: &Prepared) -> Option<BBox> {
+/// The boxes of the lines of ink under the page's last line of text that
+/// may be a date the page pass did not read at all (with the signature over
+/// it): a grey seal stamped over them makes the layout analysis take them
+/// for part of a picture. Only ink darker than half the threshold counts,
+/// which leaves the seal's ring out; a line must be as tall as the text and
+/// as wide as a date.
+fn unread_lines(layout: &PageLayout, prepared: &Prepared) -> Vec<BBox> {
+    let mut out = Vec::new();
+    let Some(region) = under_last_line(layout, prepared) else {
+        return out;
+    };
+    let (x0, x1, y0, y1, size) = region;
+    let ppt = prepared.px_per_pt;
+    let w = prepared.gray.width();
+    let dark = prepared.level / 2;
+    let gray = prepared.gray.as_raw();
+    let inked = |x: u32, y: u32| gray[(y * w + x) as usize] <= dark;
+    let row_inked = |y: u32| (x0..x1).any(|x| inked(x, y));
+    let mut y = y0;
+    while y < y1 && out.len() < END_LINES {
+        let Some(top) = (y..y1).find(|&r| row_inked(r)) else {
+            break;
+        };
+        let bottom = (top..y1).find(|&r| !row_inked(r)).unwrap_or(y1);
+        y = bottom;
+        let height = (bottom - top) as f32 / ppt;
+        if !(0.5 * size..=1.8 * size).contains(&height) {
+            continue;
+        }
+        let columns: Vec<u32> = (x0..x1)
+            .filter(|&x| (top..bottom).any(|y| inked(x, y)))
+            .collect();
+        let (Some(&first), Some(&end)) = (columns.first(), columns.last()) else {
+            continue;
+        };
+        let width = (end + 1 - first) as f32 / ppt;
+        if (4.0 * size..=MAX_DATE_CHARS as f32 * size).contains(&width) {
+            out.push(BBox::new(
+                first as f32 / ppt,
+                top as f32 / ppt,
+                (end + 1) as f32 / ppt,
+                bottom as f32 / ppt,
+            ));
+        }
+    }
+    out
+}
+
+/// The pixels under a page's last line of text where a date line the page
+/// pass missed may be (left, right, top, bottom), and the text's size in
+/// points; None when a table or nothing lies there.
+fn under_last_line(layout: &PageLayout, prepared: &Prepared) -> Option<(u32, u32, u32, u32, f32)> {
     let body: Vec<&Line> = layout
         .lines
         .iter()
@@ -166,35 +215,7 @@ fn unread_date(layout: &PageLayout, prepared: &Prepared) -> Option<BBox> {
         (last.bbox.y1 + UNDER_LAST_LINE * size).min(0.85 * layout.height),
         h,
     );
-    let dark = prepared.level / 2;
-    let gray = prepared.gray.as_raw();
-    let inked = |y: u32| {
-        (x0..x1)
-            .filter(|&x| gray[(y * w + x) as usize] <= dark)
-            .count()
-    };
-    let mut rows = (y0..y1).skip_while(|&y| inked(y) == 0);
-    let top = rows.next()?;
-    let bottom = rows.find(|&y| inked(y) == 0).unwrap_or(y1);
-    let height = (bottom - top) as f32 / ppt;
-    if !(0.5 * size..=1.8 * size).contains(&height) {
-        return None;
-    }
-    let columns: Vec<u32> = (x0..x1)
-        .filter(|&x| (top..bottom).any(|y| gray[(y * w + x) as usize] <= dark))
-        .collect();
-    let (first, end) = (*columns.first()?, *columns.last()?);
-    let width = (end + 1 - first) as f32 / ppt;
-    (4.0 * size..=MAX_DATE_CHARS as f32 * size)
-        .contains(&width)
-        .then(|| {
-            BBox::new(
-                first as f32 / ppt,
-                top as f32 / ppt,
-                (end + 1) as f32 / ppt,
-                bottom as f32 / ppt,
-            )
-        })
+    Some((x0, x1, y0, y1, size))
 }
 
 /// The lines worth a second reading: at most [`END_LINES`] at the end of the

@@ -151,6 +151,10 @@ fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(S
     let mut found: Vec<(usize, usize, f32)> = Vec::new();
     for start in 0..lines.len() {
         let mut text = String::new();
+        // Where the title ends: at the line that ends its wording, or else
+        // where the wording lacks one character only (its 告 wrapped onto a
+        // line of its own and lost there).
+        let mut title_end = None;
         for end in start..lines.len().min(start + 4) {
             let line = lines[end].1;
             if end > start && !continues(lines[end - 1].1, line, body) {
@@ -161,15 +165,20 @@ fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(S
                 break;
             }
             text.push_str(&t);
-            // A window that stops short of the 报告 on the next line is no
-            // title; one whose 告 alone is lost is.
-            let slipped =
-                wording_slip(&text).is_some_and(|(slips, _)| text.ends_with("报告") || slips == 1);
+            let slip = wording_slip(&text);
+            // A window that stops short of the 报告 on the next line is no title.
+            let slipped = slip.is_some() && text.ends_with("报告");
             if text.ends_with("年度报告") || ends_like_title(&text) || slipped {
-                let sizes: f32 = lines[start..=end].iter().map(|l| l.1.size).sum();
-                found.push((start, end, sizes / (end - start + 1) as f32));
+                title_end = Some(end);
                 break;
             }
+            if title_end.is_none() && slip.is_some_and(|(slips, _)| slips == 1) {
+                title_end = Some(end);
+            }
+        }
+        if let Some(end) = title_end {
+            let sizes: f32 = lines[start..=end].iter().map(|l| l.1.size).sum();
+            found.push((start, end, sizes / (end - start + 1) as f32));
         }
     }
     let largest = found.iter().map(|f| f.2).fold(0.0, f32::max);
@@ -588,6 +597,11 @@ mod tests {
         assert!(wording_slip("2023年政府信息公开工作年度报告").is_none());
         assert!(wording_slip("2023年政务公开工作要点的通知").is_none());
         // 告 wrapped onto a line of its own and misread there.
+        // Wrapped before its 告 and read right, the title takes the 告's line.
+        assert_eq!(
+            find_title_in(&["2023年政府信息公开工作年度报", "告", "本报告根据《条例》"]).as_deref(),
+            Some("2023年政府信息公开工作年度报告")
+        );
         let found = find_title_in(&["2023年政府信息公开工作年度报", "AL", "本报告根据《条例》"]);
         assert_eq!(found.as_deref(), Some("2023年政府信息公开工作年度报"));
         assert_eq!(

@@ -340,9 +340,10 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
     // side (a tinted cell is as pale but no darker than its surroundings).
     let pale = page.level / 2 + 128;
     let step = (255 - page.level) / 4;
-    let thin = |here: u8, before: Option<u8>, after: Option<u8>| {
+    // Most pixels are paper: the neighbours are looked at only under `pale`.
+    let thin = |here: u8, before: &dyn Fn() -> Option<u8>, after: &dyn Fn() -> Option<u8>| {
         let lighter = |v: Option<u8>| v.is_none_or(|v| v >= here.saturating_add(step));
-        here <= pale && lighter(before) && lighter(after)
+        here <= pale && lighter(before()) && lighter(after())
     };
     let mut out = runs_to_rules(
         h,
@@ -351,8 +352,8 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
             ink.at(i, row)
                 || thin(
                     gray(i, row),
-                    row.checked_sub(2).map(|y| gray(i, y)),
-                    (row + 2 < h).then(|| gray(i, row + 2)),
+                    &|| row.checked_sub(2).map(|y| gray(i, y)),
+                    &|| (row + 2 < h).then(|| gray(i, row + 2)),
                 )
         },
         MIN_HRULE_PT * px_per_pt,
@@ -366,8 +367,8 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
             ink.at(col, i)
                 || thin(
                     gray(col, i),
-                    col.checked_sub(2).map(|x| gray(x, i)),
-                    (col + 2 < w).then(|| gray(col + 2, i)),
+                    &|| col.checked_sub(2).map(|x| gray(x, i)),
+                    &|| (col + 2 < w).then(|| gray(col + 2, i)),
                 )
         },
         MIN_VRULE_PT * px_per_pt,

@@ -81,7 +81,7 @@ pub fn reread_dates(
         line.confidence = confidence;
     }
     let tail = layout.lines.iter().rev().take(END_LINES);
-    if tail.clone().any(|l| parse_date(&l.text).is_some()) {
+    if tail.map(|l| parse_date(&l.text)).any(|d| d.is_some()) {
         return;
     }
     for date in unread_lines(layout, prepared) {
@@ -122,7 +122,7 @@ fn dark_ink_end(prepared: &Prepared, date: &BBox, page_width: f32) -> f32 {
     let (y0, y1) = (px(date.y0, h), px(date.y1, h));
     let (from, limit) = (px(date.x1, w), px(0.95 * page_width, w));
     let max_gap = (2.0 * date.height() * ppt) as u32;
-    let dark = prepared.level / 2;
+    let dark = under_seal(prepared);
     let gray = prepared.gray.as_raw();
     let mut end = from;
     for x in from..limit {
@@ -134,6 +134,12 @@ fn dark_ink_end(prepared: &Prepared, date: &BBox, page_width: f32) -> f32 {
         }
     }
     (end as f32 / ppt).max(date.x1)
+}
+
+/// The grey level at and below which ink is black print, not a grey seal's
+/// ring over it: half the page's threshold.
+fn under_seal(prepared: &Prepared) -> u8 {
+    prepared.level / 2
 }
 
 /// How far under a page's last line of text a date line the page pass
@@ -154,7 +160,7 @@ fn unread_lines(layout: &PageLayout, prepared: &Prepared) -> Vec<BBox> {
     let (x0, x1, y0, y1, size) = region;
     let ppt = prepared.px_per_pt;
     let w = prepared.gray.width();
-    let dark = prepared.level / 2;
+    let dark = under_seal(prepared);
     let gray = prepared.gray.as_raw();
     let inked = |x: u32, y: u32| gray[(y * w + x) as usize] <= dark;
     let row_inked = |y: u32| (x0..x1).any(|x| inked(x, y));
@@ -309,17 +315,17 @@ fn label_end(text: &str) -> Option<usize> {
     Some(at + skipped)
 }
 
-/// The glyphs of a line, left to right.
-fn glyphs_on<'g>(line: &Line, glyphs: &'g [Glyph]) -> Vec<&'g Glyph> {
-    let mut on_line: Vec<&Glyph> = glyphs
+/// The glyphs whose centres lie in a box (a line's, a date's), left to right.
+fn glyphs_in<'g>(b: &BBox, glyphs: &'g [Glyph]) -> Vec<&'g Glyph> {
+    let mut inside: Vec<&Glyph> = glyphs
         .iter()
         .filter(|g| {
             let (x, y) = (g.bbox.cx(), g.bbox.cy());
-            x >= line.bbox.x0 && x <= line.bbox.x1 && y >= line.bbox.y0 && y <= line.bbox.y1
+            x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1
         })
         .collect();
-    on_line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-    on_line
+    inside.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    inside
 }
 
 /// The box of the date on a line from `from_x` on. It ends at the line's
@@ -328,7 +334,7 @@ fn glyphs_on<'g>(line: &Line, glyphs: &'g [Glyph]) -> Vec<&'g Glyph> {
 /// and bottom are those of most of its glyphs, not of all: a piece of a
 /// seal boxed with a character makes the line twice as tall.
 fn date_box(line: &Line, glyphs: &[Glyph], from_x: f32) -> BBox {
-    let on_line = glyphs_on(line, glyphs);
+    let on_line = glyphs_in(&line.bbox, glyphs);
     let to_x = on_line
         .iter()
         .rev()
@@ -347,14 +353,7 @@ fn date_box(line: &Line, glyphs: &[Glyph], from_x: f32) -> BBox {
 
 /// What the page pass read inside a date's box, and its least confidence.
 fn page_reading(date: &BBox, glyphs: &[Glyph]) -> (String, f32) {
-    let mut inside: Vec<&Glyph> = glyphs
-        .iter()
-        .filter(|g| {
-            let (x, y) = (g.bbox.cx(), g.bbox.cy());
-            x >= date.x0 && x <= date.x1 && y >= date.y0 && y <= date.y1
-        })
-        .collect();
-    inside.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    let inside = glyphs_in(date, glyphs);
     let text = inside
         .iter()
         .map(|g| g.ch)
@@ -367,7 +366,7 @@ fn page_reading(date: &BBox, glyphs: &[Glyph]) -> (String, f32) {
 /// Where the date starts on a labelled line, in points: right of the
 /// glyphs of the label and its colon.
 fn after_label(line: &Line, glyphs: &[Glyph]) -> Option<f32> {
-    let on_line = glyphs_on(line, glyphs);
+    let on_line = glyphs_in(&line.bbox, glyphs);
     let text: String = on_line.iter().map(|g| g.ch).collect();
     let end = label_end(&text)?;
     let before = text[..end].chars().count();
@@ -406,7 +405,7 @@ fn read_date(
     // Black print under a grey seal's ring: at the page's threshold the
     // ring is ink too, at half of it only the print is.
     if !readings.iter().any(|r| r.whole) {
-        let dark = prepared.part(rect).darker(prepared.level / 2);
+        let dark = prepared.part(rect).darker(under_seal(prepared));
         let (_, _, w, h) = rect;
         readings.extend(read_crop(&ink_in(&dark, (0, 0, w, h)), ppt, engines));
     }

@@ -331,31 +331,11 @@ pub fn skew_angle(ink: &Ink) -> f32 {
 /// Horizontal and vertical borders: runs of ink at least a border's length,
 /// merged across the few pixel rows (or columns) a border is thick.
 pub fn rules(page: &Prepared) -> Vec<Rule> {
-    let (ink, px_per_pt) = (&page.ink, page.px_per_pt);
-    let (w, h) = (ink.width, ink.height);
-    let gray = |x: u32, y: u32| page.gray.as_raw()[(y * w + x) as usize];
-    // Straightening spreads a one-pixel border over two pixel rows, each
-    // paler than the threshold; such a pixel is still border where it is
-    // darker than half-way to white and than what lies two pixels either
-    // side (a tinted cell is as pale but no darker than its surroundings).
-    let pale = page.level / 2 + 128;
-    let step = (255 - page.level) / 4;
-    // Most pixels are paper: the neighbours are looked at only under `pale`.
-    let thin = |here: u8, before: &dyn Fn() -> Option<u8>, after: &dyn Fn() -> Option<u8>| {
-        let lighter = |v: Option<u8>| v.is_none_or(|v| v >= here.saturating_add(step));
-        here <= pale && lighter(before()) && lighter(after())
-    };
+    let (w, h, px_per_pt) = (page.ink.width, page.ink.height, page.px_per_pt);
     let mut out = runs_to_rules(
         h,
         w,
-        |row, i| {
-            ink.at(i, row)
-                || thin(
-                    gray(i, row),
-                    &|| row.checked_sub(2).map(|y| gray(i, y)),
-                    &|| (row + 2 < h).then(|| gray(i, row + 2)),
-                )
-        },
+        &border_mask(page, true),
         MIN_HRULE_PT * px_per_pt,
         px_per_pt,
         true,
@@ -363,14 +343,7 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
     let verticals = runs_to_rules(
         w,
         h,
-        |col, i| {
-            ink.at(col, i)
-                || thin(
-                    gray(col, i),
-                    &|| col.checked_sub(2).map(|x| gray(x, i)),
-                    &|| (col + 2 < w).then(|| gray(col + 2, i)),
-                )
-        },
+        &border_mask(page, false),
         MIN_VRULE_PT * px_per_pt,
         px_per_pt,
         false,
@@ -395,6 +368,83 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
     out
 }
 
+/// The pixels that may carry a border running along rows (`horizontal`)
+/// or columns, laid out line by line in that direction. Each also holds the
+/// pixel one line on, since a one-pixel border not quite level steps
+/// between two pixel lines.
+fn border_mask(page: &Prepared, horizontal: bool) -> Vec<bool> {
+    let (w, h) = (page.ink.width as usize, page.ink.height as usize);
+    let gray = page.gray.as_raw();
+    // Straightening spreads a one-pixel border over two pixel rows, each
+    // paler than the threshold; such a pixel is still border where it is
+    // darker than half-way to white and than what lies two pixels either
+    // side (a tinted cell is as pale but no darker than its surroundings).
+    let pale = page.level / 2 + 128;
+    let step = (255 - page.level) / 4;
+    let thin = |here: u8, before: u8, after: u8| {
+        let lighter = here.saturating_add(step);
+        (here <= pale) & (before >= lighter) & (after >= lighter)
+    };
+    let paper = vec![255u8; w];
+    let mut mask = vec![false; w * h];
+    for (y, out) in mask.chunks_mut(w.max(1)).enumerate() {
+        let row = &gray[y * w..(y + 1) * w];
+        let ink = &page.ink.bits[y * w..(y + 1) * w];
+        if horizontal {
+            // Off the page counts as paper.
+            let above = if y >= 2 {
+                &gray[(y - 2) * w..(y - 1) * w]
+            } else {
+                &paper[..]
+            };
+            let below = if y + 2 < h {
+                &gray[(y + 2) * w..(y + 3) * w]
+            } else {
+                &paper[..]
+            };
+            for x in 0..w {
+                out[x] = ink[x] | thin(row[x], above[x], below[x]);
+            }
+        } else {
+            for x in 0..w {
+                let before = if x >= 2 { row[x - 2] } else { 255 };
+                let after = if x + 2 < w { row[x + 2] } else { 255 };
+                out[x] = ink[x] | thin(row[x], before, after);
+            }
+        }
+    }
+    if horizontal {
+        for y in 0..h.saturating_sub(1) {
+            let (this, next) = mask[y * w..].split_at_mut(w);
+            this.iter_mut().zip(&next[..w]).for_each(|(a, b)| *a |= *b);
+        }
+        return mask;
+    }
+    for row in mask.chunks_mut(w.max(1)) {
+        for x in 0..w.saturating_sub(1) {
+            row[x] |= row[x + 1];
+        }
+    }
+    transpose(&mask, w, h)
+}
+
+/// A `w` × `h` grid laid out row by row, laid out column by column; in
+/// blocks, so that neither side is read a whole row apart.
+fn transpose(cells: &[bool], w: usize, h: usize) -> Vec<bool> {
+    const BLOCK: usize = 64;
+    let mut out = vec![false; w * h];
+    for y0 in (0..h).step_by(BLOCK) {
+        for x0 in (0..w).step_by(BLOCK) {
+            for y in y0..(y0 + BLOCK).min(h) {
+                for x in x0..(x0 + BLOCK).min(w) {
+                    out[x * h + y] = cells[y * w + x];
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A band of runs in consecutive lines: a border being followed.
 struct Band {
     first: u32,
@@ -406,16 +456,14 @@ struct Band {
 fn runs_to_rules(
     lines: u32,
     len: u32,
-    ink: impl Fn(u32, u32) -> bool,
+    mask: &[bool],
     min_len: f32,
     px_per_pt: f32,
     horizontal: bool,
 ) -> Vec<Rule> {
     // Gaps this short inside a border are noise or a faint scan, not its end.
     let max_gap = (px_per_pt * 1.0).ceil() as u32;
-    // A one-pixel border not quite level steps between two pixel lines, so
-    // each line is looked at together with the next.
-    let ink = |line: u32, i: u32| ink(line, i) || (line + 1 < lines && ink(line + 1, i));
+    let ink = |line: u32, i: u32| mask[(line * len + i) as usize];
     let mut open: Vec<Band> = Vec::new();
     let mut done: Vec<Band> = Vec::new();
     for line in 0..lines {
@@ -579,6 +627,19 @@ mod tests {
             .collect();
         assert_eq!(short.len(), 1, "{rules:?}");
         assert!((short[0].from.0 - 300.5).abs() < 0.6, "{:?}", short[0]);
+    }
+
+    #[test]
+    fn transposing_puts_each_cell_at_its_column_and_row() {
+        // 70 × 3 crosses a block's edge.
+        let (w, h) = (70, 3);
+        let cells: Vec<bool> = (0..w * h).map(|i| i % 7 == 0 || i % 11 == 0).collect();
+        let out = transpose(&cells, w, h);
+        for y in 0..h {
+            for x in 0..w {
+                assert_eq!(out[x * h + y], cells[y * w + x], "x {x} y {y}");
+            }
+        }
     }
 
     #[test]

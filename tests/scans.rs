@@ -698,3 +698,28 @@ fn a_date_under_a_grey_seal_the_page_pass_missed_is_read() {
     );
     assert_eq!(got.pointer("/report/organization"), Some(&Value::Null));
 }
+
+#[test]
+fn a_date_under_the_signature_that_cannot_be_read_is_not_replaced_by_the_one_near_the_title() {
+    // 150 dpi: a grey seal's star covers the month of "2021 年 3 月 22 日"
+    // under the signature; no reading gives it. The date printed near the
+    // title (发布日期：2021-04-21) is another date and was taken instead.
+    let (got, want) = drawn("v1357_0002_s150");
+    let published = got.pointer("/report/published").cloned();
+    assert!(
+        published == Some(Value::Null) || published.as_ref() == want.pointer("/report/published"),
+        "published {published:?}"
+    );
+    if published == Some(Value::Null) {
+        let flagged = got["issues"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|i| i["pointer"] == "/report/published" && i["code"] == "unreadable_value");
+        assert!(flagged, "no issue says the date was not read");
+    }
+    assert_eq!(
+        got.pointer("/report/organization"),
+        want.pointer("/report/organization")
+    );
+}

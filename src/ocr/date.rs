@@ -8,7 +8,7 @@ use super::cell::CellInk;
 use super::{Engines, PSM_AUTO, PSM_SINGLE_LINE, Prepared, Symbol, dpi, ink_in};
 use crate::layout::{Line, PageLayout, band, in_margin, is_page_number};
 use crate::page::{BBox, Glyph};
-use crate::report::text::{DATE_LABELS, labelled_date, parse_date};
+use crate::report::text::{DATE_LABELS, date_shaped, labelled_date, parse_date};
 
 /// What a date in Chinese numerals is written with: 〇 and the two other
 /// zeros (零, and ○ that many documents put for 〇).
@@ -33,6 +33,9 @@ const MAX_DATE_CHARS: usize = 16;
 const UNSURE_LINE: f32 = 0.8;
 /// Gap between a signature and the date under it, at most, in line heights.
 const UNDER_SIGNATURE: f32 = 2.5;
+/// Characters a reading shaped like a date may lack against the ink and
+/// still show that the line is the date line.
+const MISSING_IN_SHAPE: usize = 3;
 /// Margin of the crop around the line, in line heights: tesseract reads a
 /// line of Chinese numerals far better with white around it.
 const CROP_MARGIN: f32 = 0.25;
@@ -80,35 +83,44 @@ pub fn reread_dates(
         line.text = format!("{label}{text}");
         line.confidence = confidence;
     }
-    let tail = layout.lines.iter().rev().take(END_LINES);
-    if tail.map(|l| parse_date(&l.text)).any(|d| d.is_some()) {
+    let mut tail = layout.lines.iter().rev().take(END_LINES);
+    if tail.any(|l| parse_date(&l.text).is_some() || date_shaped(&l.text)) {
         return;
     }
+    // The first sure date, else the first line read as a date with a slip:
+    // the date line is there though its date is not known.
+    let mut found: Option<(BBox, String, f32)> = None;
     for date in unread_lines(layout, prepared) {
         let Some((text, confidence)) =
             read_date(&date, None, (String::new(), 0.0), prepared, engines)
         else {
             continue;
         };
-        if confidence <= UNSURE_DATE {
-            continue;
+        let sure = confidence > UNSURE_DATE;
+        if sure || found.is_none() {
+            found = Some((date, text, confidence));
         }
-        let at = layout
-            .lines
-            .iter()
-            .position(|l| l.bbox.y0 > date.y0)
-            .unwrap_or(layout.lines.len());
-        layout.lines.insert(
-            at,
-            Line {
-                text,
-                bbox: date,
-                size: date.height(),
-                confidence,
-            },
-        );
-        return;
+        if sure {
+            break;
+        }
     }
+    let Some((date, text, confidence)) = found else {
+        return;
+    };
+    let at = layout
+        .lines
+        .iter()
+        .position(|l| l.bbox.y0 > date.y0)
+        .unwrap_or(layout.lines.len());
+    layout.lines.insert(
+        at,
+        Line {
+            text,
+            bbox: date,
+            size: date.height(),
+            confidence,
+        },
+    );
 }
 
 /// Where the ink darker than half the threshold that carries on a line
@@ -403,9 +415,13 @@ fn read_date(
     ink.extent()?;
     let mut readings = read_crop(&ink, ppt, engines);
     // Black print under a grey seal's ring: at the page's threshold the
-    // ring is ink too, at half of it only the print is.
-    if !readings.iter().any(|r| r.whole) {
-        let dark = prepared.part(rect).darker(under_seal(prepared));
+    // ring is ink too, at half of it only the print is; at low resolution
+    // half breaks thin strokes, so a little more is tried too.
+    for level in [under_seal(prepared), prepared.level / 8 * 5] {
+        if readings.iter().any(|r| r.whole && r.date.is_some()) {
+            break;
+        }
+        let dark = prepared.part(rect).darker(level);
         let (_, _, w, h) = rect;
         readings.extend(read_crop(&ink_in(&dark, (0, 0, w, h)), ppt, engines));
     }
@@ -420,23 +436,35 @@ fn read_date(
         readings.push(Reading {
             whole: read >= columns,
             text,
-            date,
+            date: Some(date),
             least,
         });
     }
-    let surest = readings.iter().max_by(|a, b| {
+    let Some(surest) = readings.iter().filter(|r| r.date.is_some()).max_by(|a, b| {
         (a.whole, a.least)
             .partial_cmp(&(b.whole, b.least))
             .unwrap_or(std::cmp::Ordering::Equal)
-    })?;
+    }) else {
+        // A date line whose date no reading gives: known as the date line,
+        // its date left out (the page pass's own reading stays when it has one).
+        if page_date.is_some() {
+            return None;
+        }
+        let longest = readings.iter().max_by_key(|r| r.text.chars().count())?;
+        return Some((longest.text.clone(), UNSURE_DATE));
+    };
     let sure = surest.whole
         && readings
             .iter()
-            .filter(|r| r.whole)
+            .filter(|r| r.whole && r.date.is_some())
             .all(|r| r.date == surest.date);
-    let least = readings.iter().map(|r| r.least).fold(1.0, f32::min);
+    let least = readings
+        .iter()
+        .filter(|r| r.date.is_some())
+        .map(|r| r.least)
+        .fold(1.0, f32::min);
     // The page pass reading the same date is a second opinion.
-    let confirmed = least >= SURE_DATE || page_date == Some(surest.date);
+    let confirmed = least >= SURE_DATE || page_date == surest.date;
     let confidence = if sure && confirmed {
         least
     } else {
@@ -445,8 +473,8 @@ fn read_date(
     Some((surest.text.clone(), confidence))
 }
 
-/// The readings of a date line's ink that are valid dates: at two sizes,
-/// in Chinese numerals and in digits.
+/// The readings of a date line's ink that are valid dates or shaped like
+/// one: at two sizes, in Chinese numerals and in digits.
 fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
     let columns = ink.columns().len();
     let tallest = ink.tallest().max(1) as f32;
@@ -466,11 +494,11 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
             let least = symbols.iter().map(|s| s.confidence).fold(1.0, f32::min);
             let read = text.chars().count() + text.matches('八').count();
             let missing = columns.saturating_sub(read);
-            // More ink than one dropped character: the line holds more than a date.
-            if missing > 1 {
-                continue;
-            }
-            if let Some(date) = parse_date(&text) {
+            // More ink than one dropped character: the line holds more than
+            // a date, or a date with characters lost under a seal, which
+            // only tells that this is the date line.
+            let date = parse_date(&text).filter(|_| missing <= 1);
+            if date.is_some() || (date_shaped(&text) && missing <= MISSING_IN_SHAPE) {
                 readings.push(Reading {
                     whole: missing == 0,
                     text,
@@ -483,10 +511,10 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
     readings
 }
 
-/// One reading of a date line that is a valid date.
+/// One reading of a date line: a valid date, or a date read with a slip.
 struct Reading {
     text: String,
-    date: (u32, u32, u32),
+    date: Option<(u32, u32, u32)>,
     /// Confidence of its least sure character.
     least: f32,
     /// As many characters as the ink has side by side: none was dropped

@@ -13,7 +13,9 @@ use crate::template::label::slips;
 use crate::template::{Format, Template};
 use serde::Serialize;
 use std::ops::Range;
-use text::{Item, heading_positions, items, labelled_date, paragraphs, parse_date, year_in};
+use text::{
+    Item, date_shaped, heading_positions, items, labelled_date, paragraphs, parse_date, year_in,
+};
 pub use values::{Field, Issue, Prov, Severity, Values};
 
 pub const SCHEMA_VERSION: &str = "1.0";
@@ -368,12 +370,20 @@ fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
         .iter()
         .rev()
         .take(3)
-        .find(|(_, l, _)| parse_date(&l.text).is_some())
+        .find(|(_, l, _)| parse_date(&l.text).is_some() || date_shaped(&l.text))
     {
-        if let Some((y, m, d)) = parse_date(&line.text)
-            && line.confidence > UNSURE_DATE
-        {
-            published = Some(format!("{y:04}-{m:02}-{d:02}"));
+        match parse_date(&line.text) {
+            Some((y, m, d)) if line.confidence > UNSURE_DATE => {
+                published = Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+            _ => issues.push(Issue::warning(
+                "unreadable_value",
+                "/report/published",
+                format!(
+                    "the date under the signature reads \"{}\", which is not sure",
+                    line.text.trim()
+                ),
+            )),
         }
         tail_end = k;
         date_line = Some(line);
@@ -428,9 +438,14 @@ fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
     });
     let organization = title.as_deref().and_then(organization_in).or(signature);
     // The date under the signature wins; a web page or an office system
-    // prints the date it was published near the title.
+    // prints the date it was published near the title. One under the
+    // signature that could not be read is not replaced by another.
     let published = published
-        .or_else(|| title_end.and_then(|end| date_near_title(&items, end, first_heading)))
+        .or_else(|| {
+            title_end
+                .filter(|_| date_line.is_none())
+                .and_then(|end| date_near_title(&items, end, first_heading))
+        })
         .filter(|p| !ocr || year.is_none_or(|y| plausible_year(p, y)));
     TextFacts {
         title,

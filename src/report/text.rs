@@ -389,8 +389,6 @@ fn number(s: &str) -> Option<u32> {
     }
 }
 
-/// "2024年1月19日", "2024 年 1 月 11 日", "二〇二四年一月十七日" → (y, m, d),
-/// only when the text is that date and nothing else.
 /// Latin letters OCR puts for digits inside a date ("1l日", "2O24年").
 fn undo_digit_slip(c: char) -> char {
     match c {
@@ -400,6 +398,8 @@ fn undo_digit_slip(c: char) -> char {
     }
 }
 
+/// "2024年1月19日", "2024 年 1 月 11 日", "二〇二四年一月十七日" → (y, m, d),
+/// only when the text is that date and nothing else.
 pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
     let t: String = text
         .chars()
@@ -421,6 +421,27 @@ pub fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
             .flatten()
     })?;
     valid_date(y, number(m)?, number(d)?)
+}
+
+/// What a date is written with, besides its digits; 号 ends one too.
+const DATE_CHARS: &str = "〇一二三四五六七八九十年月日零○号";
+
+/// A line that is a date read with a slip ("2021年月22日", "2O2年3月2日"):
+/// short, a year before 年, a day's 日 or 号 at its end, and nothing but the
+/// characters dates are written with. Such a line under the signature is the
+/// date line though its date is not known.
+pub fn date_shaped(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(undo_digit_slip)
+        .collect();
+    let year_first = t.split_once('年').is_some_and(|(y, _)| !y.is_empty());
+    year_first
+        && t.ends_with(['日', '号'])
+        && t.chars().count() <= 16
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || DATE_CHARS.contains(c))
 }
 
 fn valid_date(y: u32, m: u32, d: u32) -> Option<(u32, u32, u32)> {
@@ -779,6 +800,17 @@ mod tests {
         assert_eq!(parse_date("二○二四年三月二日"), Some((2024, 3, 2)));
         assert_eq!(parse_date("2024年1月1l日"), Some((2024, 1, 11)));
         assert_eq!(parse_date("统计期限为2023年1月1日到2023年12月31日"), None);
+    }
+
+    #[test]
+    fn dates_read_with_a_slip_are_still_date_lines() {
+        assert!(date_shaped("2021年月22日"));
+        assert!(date_shaped("2O21 年 3 月 2 日"));
+        assert!(date_shaped("二〇二四年一月十日"));
+        assert!(!date_shaped("年月日"));
+        assert!(!date_shaped("2023年度报告"));
+        assert!(!date_shaped("截至2023年12月31日"));
+        assert!(!date_shaped("银川市金凤区司法局"));
     }
 
     #[test]

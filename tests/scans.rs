@@ -723,3 +723,43 @@ fn a_date_under_the_signature_that_cannot_be_read_is_not_replaced_by_the_one_nea
         want.pointer("/report/organization")
     );
 }
+
+#[test]
+fn a_digit_the_model_misreads_at_one_size_is_read_again_at_others_when_sums_break() {
+    // 300 dpi, serif digits: the digit model reads the first 5 of 55258 as 9
+    // at the usual size (confidence 0.90) and right at smaller ones. The row
+    // and column sums through that cell break, so it is read again every way,
+    // each line of the wrapped number (55258 over 79) on its own.
+    let (got, want) = drawn("v3131_0002_s300");
+    let (_, _, wrong) = compare_tables(&got, &want, &["applications"]);
+    assert_eq!(wrong, Vec::<String>::new());
+    let pointer = "/applications/other/no_fee/total";
+    assert_eq!(got.pointer(pointer), want.pointer(pointer));
+    let reread = got["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|i| i["pointer"] == pointer && i["code"] == "reread_value");
+    assert!(reread, "no reread_value issue for {pointer}");
+}
+
+#[test]
+fn lines_the_page_pass_missed_beside_a_grey_seal_are_read() {
+    // 300 dpi: a grey seal stamped over the prose of section 五 made the page
+    // pass leave out the three lines beside it, section 六's heading among
+    // them, and with it the whole of section 六.
+    let (got, want) = drawn("v3131_0005_s300");
+    let other = got["sections"]["other"].as_str().unwrap_or_default();
+    let expected = want["sections"]["other"].as_str().unwrap_or_default();
+    let similarity = common::text_similarity(other, expected);
+    assert!(
+        similarity >= 0.9,
+        "section 六 {other:?}, similarity {similarity:.3}"
+    );
+    let missing = got["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|i| i["pointer"] == "/sections/other");
+    assert!(!missing, "section 六 reported missing");
+}

@@ -5,7 +5,7 @@
 //! once restricted to Chinese numerals and once to digits.
 
 use super::cell::CellInk;
-use super::{Engines, PSM_AUTO, PSM_SINGLE_LINE, Prepared, Symbol, dpi, ink_in};
+use super::{Engines, Prepared, dpi, ink_in, read_line};
 use crate::layout::{Line, PageLayout, band, in_margin, is_page_number};
 use crate::page::{BBox, Glyph};
 use crate::report::text::{DATE_LABELS, date_shaped, labelled_date, parse_date};
@@ -520,24 +520,6 @@ struct Reading {
     /// As many characters as the ink has side by side: none was dropped
     /// (tesseract reads "11" as "1"). 八 is two strokes apart.
     whole: bool,
-}
-
-/// One line read with the Chinese model restricted to `whitelist`.
-fn read_line(
-    engines: &mut Engines,
-    image: &image::GrayImage,
-    dpi: u32,
-    whitelist: &str,
-) -> Vec<Symbol> {
-    let tess = &mut engines.text;
-    tess.set_page_seg_mode(PSM_SINGLE_LINE);
-    tess.set_variable("tessedit_char_whitelist", whitelist);
-    tess.set_image(image, dpi);
-    let symbols = tess.symbols();
-    // The engine goes on to read whole pages: unrestricted, automatic layout.
-    tess.set_variable("tessedit_char_whitelist", "");
-    tess.set_page_seg_mode(PSM_AUTO);
-    symbols
 }
 
 #[cfg(test)]

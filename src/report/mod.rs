@@ -335,7 +335,7 @@ fn date_near_title(
 /// are checked against the gazetteer (typed text is taken as printed).
 fn text_facts(doc: &Document, ocr: bool, issues: &mut Vec<Issue>) -> TextFacts {
     let items = items(doc);
-    let pos = heading_positions(&items);
+    let pos = heading_positions(&items, ocr);
     let first_heading = pos.iter().flatten().map(|h| h.at).min();
     let found = find_title(&items, first_heading);
     let title_end = found.as_ref().map(|f| f.1);

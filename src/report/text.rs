@@ -206,11 +206,24 @@ pub fn heading_of(text: &str) -> Option<usize> {
 /// The section whose wording a line is, as printed and unnumbered: a
 /// heading whose number OCR lost ("总体情况", ". 收到和处理政府信息公开申请情况").
 /// Its words are compared numbering and all, so "（一）…" stays a subsection.
-fn unnumbered_heading(text: &str) -> Option<usize> {
+/// On a scan, the number may be misread as another character ("太其他需要报
+/// 质的事项") and the wording with a slip; a sentence (ending in 。) is never one.
+fn unnumbered_heading(text: &str, ocr: bool) -> Option<usize> {
     let n = compact_label(text);
-    SECTIONS
+    let exact = SECTIONS
         .iter()
-        .position(|s| s.headings.iter().any(|h| compact_label(h) == n))
+        .position(|s| s.headings.iter().any(|h| compact_label(h) == n));
+    if exact.is_some() || !ocr || text.trim_end().ends_with(SENTENCE_ENDS) {
+        return exact;
+    }
+    let without_number: String = n.chars().skip(1).collect();
+    SECTIONS.iter().position(|s| {
+        s.headings.iter().any(|h| {
+            let h = compact_label(h);
+            let allowed = slips_allowed(h.chars().count());
+            slips(&n, &h, 0) <= allowed || slips(&without_number, &h, 0) <= allowed
+        })
+    })
 }
 
 /// Where a section heading is in the items: its line, and where the
@@ -221,8 +234,9 @@ pub struct Heading {
     pub body: usize,
 }
 
-/// Each section heading in `items`, in order.
-pub fn heading_positions(items: &[Item]) -> [Option<Heading>; 6] {
+/// Each section heading in `items`, in order; `ocr` when they were read
+/// from scans.
+pub fn heading_positions(items: &[Item], ocr: bool) -> [Option<Heading>; 6] {
     let line_text = |i: usize| match items.get(i) {
         Some(Item::Line { line, .. }) => Some(line.text.as_str()),
         _ => None,
@@ -261,7 +275,8 @@ pub fn heading_positions(items: &[Item]) -> [Option<Heading>; 6] {
             .map(|p| p.at)
             .min()
             .unwrap_or(items.len());
-        if let Some(at) = (from..to).find(|&i| line_text(i).and_then(unnumbered_heading) == Some(h))
+        if let Some(at) =
+            (from..to).find(|&i| line_text(i).and_then(|t| unnumbered_heading(t, ocr)) == Some(h))
         {
             pos[h] = Some(Heading { at, body: at + 1 });
         }
@@ -750,7 +765,7 @@ mod tests {
             .iter()
             .map(|line| Item::Line { page: 1, line })
             .collect();
-        heading_positions(&items).map(|h| h.map(|h| (h.at, h.body)))
+        heading_positions(&items, false).map(|h| h.map(|h| (h.at, h.body)))
     }
 
     #[test]
@@ -800,6 +815,15 @@ mod tests {
         assert_eq!(parse_date("二○二四年三月二日"), Some((2024, 3, 2)));
         assert_eq!(parse_date("2024年1月1l日"), Some((2024, 1, 11)));
         assert_eq!(parse_date("统计期限为2023年1月1日到2023年12月31日"), None);
+    }
+
+    #[test]
+    fn a_scanned_heading_with_its_number_misread_is_still_its_section() {
+        assert_eq!(unnumbered_heading("其他需要报告的事项", false), Some(5));
+        assert_eq!(unnumbered_heading("太其他需要报质的事项", false), None);
+        assert_eq!(unnumbered_heading("太其他需要报质的事项", true), Some(5));
+        assert_eq!(unnumbered_heading("无其他需要报告的事项。", true), None);
+        assert_eq!(unnumbered_heading("太其他需要报和瘟的事项", true), None);
     }
 
     #[test]

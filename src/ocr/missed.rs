@@ -1,0 +1,207 @@
+//! Lines of text the page pass did not read at all: tesseract's layout
+//! analysis takes the text beside a grey seal for part of a picture and
+//! leaves whole lines out (a heading and its paragraph lost). Each band of
+//! black ink in the text column that no line covers is read on its own,
+//! from the ink darker than the seal.
+
+use super::{Engines, Prepared, Symbol, dpi, glyphs_of, ink_in, read_line};
+use crate::layout::{Line, PageLayout, Spaces, build_lines, in_margin, is_cjk, is_page_number};
+
+/// Share of the page's threshold at and below which ink is black print, not
+/// a grey seal's ring: half breaks thin strokes at 150 dpi, more takes in
+/// the seal.
+const BLACK_SHARE: (u16, u16) = (5, 8);
+/// Height, in pixels, a missed line's characters are scaled to for reading.
+const CHARACTER_PX: f32 = 40.0;
+/// A band of ink is a line of text when its height is within these shares
+/// of the text's size.
+const LINE_HEIGHT: (f32, f32) = (0.6, 1.6);
+/// A line read from a band is kept when its characters are this sure on
+/// average and it holds this many Chinese characters.
+const MIN_CONFIDENCE: f32 = 0.6;
+const MIN_CJK: usize = 2;
+
+/// Step 3, after the layout of a scanned page: reads the lines of text in
+/// the text column that the page pass missed and puts them in their place.
+pub fn read_missed_lines(layout: &mut PageLayout, prepared: &Prepared, engines: &mut Engines) {
+    let found: Vec<Line> = missed_bands(layout, prepared)
+        .into_iter()
+        .filter_map(|band| read_band(band, prepared, engines))
+        .collect();
+    for line in found {
+        let at = layout
+            .lines
+            .iter()
+            .position(|l| l.bbox.y0 > line.bbox.y0)
+            .unwrap_or(layout.lines.len());
+        layout.lines.insert(at, line);
+    }
+}
+
+/// A band of black ink no line covers, in page pixels, and the text's size
+/// in points.
+#[derive(Debug, Clone, Copy)]
+struct Band {
+    left: u32,
+    top: u32,
+    right: u32,
+    bottom: u32,
+    size: f32,
+}
+
+/// The bands of black ink between the first and the last line of the text
+/// column, outside tables, that no line read covers.
+fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
+    let body: Vec<&Line> = layout
+        .lines
+        .iter()
+        .filter(|l| !in_margin(l, layout.height) && !is_page_number(&l.text))
+        .collect();
+    if body.len() < 3 {
+        return Vec::new();
+    }
+    let mut sizes: Vec<f32> = body.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let size = sizes[sizes.len() / 2].max(1.0);
+    let ppt = prepared.px_per_pt;
+    let (w, h) = prepared.gray.dimensions();
+    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
+    let x0 = px(
+        body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min),
+        w,
+    );
+    let x1 = px(body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max), w);
+    let y0 = px(
+        body.iter().map(|l| l.bbox.y0).fold(f32::INFINITY, f32::min),
+        h,
+    );
+    let y1 = px(body.iter().map(|l| l.bbox.y1).fold(0.0, f32::max), h);
+    let black = black_level(prepared);
+    let gray = prepared.gray.as_raw();
+    // A line of text puts ink in most rows it spans; a speck or a seal's
+    // dark dot in a few pixels.
+    let min_ink = ((size * ppt) / 4.0).max(2.0) as usize;
+    let inked = |y: u32| {
+        let row = &gray[(y * w + x0) as usize..(y * w + x1) as usize];
+        row.iter().filter(|&&g| g <= black).count() >= min_ink
+    };
+    let covered = |top: f32, bottom: f32| {
+        let overlaps = |a: f32, b: f32| b.min(bottom) - a.max(top) >= 0.4 * (bottom - top);
+        layout.lines.iter().any(|l| overlaps(l.bbox.y0, l.bbox.y1))
+            || layout.tables.iter().any(|t| overlaps(t.bbox.y0, t.bbox.y1))
+    };
+    let max_gap = (0.15 * size * ppt).ceil() as u32;
+    let mut out = Vec::new();
+    let mut y = y0;
+    while y < y1 {
+        if !inked(y) {
+            y += 1;
+            continue;
+        }
+        let top = y;
+        let mut bottom = y;
+        while y < y1 && y - bottom <= max_gap {
+            if inked(y) {
+                bottom = y;
+            }
+            y += 1;
+        }
+        let (t, b) = (top as f32 / ppt, (bottom + 1) as f32 / ppt);
+        let height = b - t;
+        if height < LINE_HEIGHT.0 * size || height > LINE_HEIGHT.1 * size || covered(t, b) {
+            continue;
+        }
+        let column_inked = |x: u32| (top..=bottom).any(|y| gray[(y * w + x) as usize] <= black);
+        let (Some(left), Some(right)) = (
+            (x0..x1).find(|&x| column_inked(x)),
+            (x0..x1).rev().find(|&x| column_inked(x)),
+        ) else {
+            continue;
+        };
+        if (right - left) as f32 / ppt >= 2.0 * size {
+            out.push(Band {
+                left,
+                top,
+                right,
+                bottom,
+                size,
+            });
+        }
+    }
+    out
+}
+
+/// The grey level at and below which a pixel is black print.
+fn black_level(prepared: &Prepared) -> u8 {
+    (u16::from(prepared.level) * BLACK_SHARE.0 / BLACK_SHARE.1) as u8
+}
+
+/// One band read as a line of text from its black ink; None when it reads
+/// as no sure Chinese text.
+fn read_band(band: Band, prepared: &Prepared, engines: &mut Engines) -> Option<Line> {
+    let ppt = prepared.px_per_pt;
+    let (w, h) = prepared.gray.dimensions();
+    let room = (0.3 * band.size * ppt) as u32;
+    let left = band.left.saturating_sub(room);
+    let top = band.top.saturating_sub(room);
+    let right = (band.right + room).min(w);
+    let bottom = (band.bottom + room).min(h);
+    let rect = (
+        left,
+        top,
+        right.checked_sub(left)?,
+        bottom.checked_sub(top)?,
+    );
+    let dark = prepared.part(rect).darker(black_level(prepared));
+    let ink = ink_in(&dark, (0, 0, rect.2, rect.3));
+    let (ex0, ey0, _, _) = ink.extent()?;
+    let scale = CHARACTER_PX / ink.tallest().max(1) as f32;
+    let src_margin = ink.tallest() / 2;
+    let grey = ink.crop(&dark.gray, src_margin, scale)?;
+    let margin = (src_margin as f32 * scale) as u32;
+    // Read as scanned, and with what is paler than the print made paper: a
+    // grey seal's ring across the line goes, and so do the print's soft
+    // edges. The surer reading is kept.
+    let black = black_level(prepared);
+    let mut bare = grey.clone();
+    bare.pixels_mut()
+        .filter(|p| p.0[0] > black)
+        .for_each(|p| p.0[0] = 255);
+    let (symbols, mean) = [grey, bare]
+        .iter()
+        .map(|image| {
+            let symbols = read_line(engines, image, dpi(ppt * scale), "");
+            let mean =
+                symbols.iter().map(|s| s.confidence).sum::<f32>() / symbols.len().max(1) as f32;
+            (symbols, mean)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let cjk = symbols
+        .iter()
+        .flat_map(|s| s.text.chars())
+        .filter(|&c| is_cjk(c) && c.is_alphanumeric())
+        .count();
+    if symbols.is_empty() || mean < MIN_CONFIDENCE || cjk < MIN_CJK {
+        return None;
+    }
+    // From the rendered image back to page pixels.
+    let page_x = |x: i32| (left + ex0) as f32 + (x - margin as i32) as f32 / scale;
+    let page_y = |y: i32| (top + ey0) as f32 + (y - margin as i32) as f32 / scale;
+    let glyphs: Vec<_> = symbols
+        .iter()
+        .flat_map(|s| {
+            let placed = Symbol {
+                left: page_x(s.left) as i32,
+                top: page_y(s.top) as i32,
+                right: page_x(s.right) as i32,
+                bottom: page_y(s.bottom) as i32,
+                line_height: (s.line_height as f32 / scale) as i32,
+                ..s.clone()
+            };
+            glyphs_of(&placed, ppt)
+        })
+        .collect();
+    let refs: Vec<_> = glyphs.iter().collect();
+    let mut lines = build_lines(&refs, Spaces::Gaps);
+    (lines.len() == 1).then(|| lines.remove(0))
+}

@@ -1327,13 +1327,17 @@ pub fn map_disclosure(
     }
 }
 
+/// What OCR reads the bracket or colon before a unit as.
+const BEFORE_UNIT: &str = "(（:：〈<《[【〔{｛「";
+
 /// Whether an amount's header gives its unit as 元: the 元 stands after a
-/// bracket or a colon (（元）, 单位：元). 万 read as 力 or 方 in a scan leaves
-/// 万元 looking like another word before 元, which is no unit of its own.
+/// bracket or a colon (（元）, 单位：元, （元） read 《元)), or right after 金额
+/// when OCR lost the bracket. 万 read as 力 or 方 in a scan leaves 万元
+/// looking like another word before 元, which is no unit of its own.
 fn in_yuan(header: &str) -> bool {
     let chars: Vec<char> = header.chars().filter(|c| !c.is_whitespace()).collect();
     chars.iter().enumerate().any(|(i, &c)| {
-        c == '元' && (i == 0 || matches!(chars[i - 1], '(' | '（' | ':' | '：' | '〈' | '<'))
+        c == '元' && (i == 0 || BEFORE_UNIT.contains(chars[i - 1]) || chars[i - 1] == '额')
     })
 }
 
@@ -1345,6 +1349,8 @@ mod tests {
     #[test]
     fn an_amount_is_in_yuan_only_where_the_header_gives_yuan_as_its_unit() {
         assert!(in_yuan("采购总金额（元）"));
+        assert!(in_yuan("米购总金骆《元)"));
+        assert!(in_yuan("采购总金额元)"));
         assert!(in_yuan("金额（单位：元）"));
         assert!(!in_yuan("采购总金额（万元）"));
         // 万 read as 力 in a scan.

@@ -323,6 +323,7 @@ pub fn layout_page(page: PageInput, keep_scan: bool) -> Result<Laid, LayoutError
         let mut layout = layout::analyze(&read.page);
         let cells = ocr::reread_cells(&mut layout, &read.prepared, engines);
         ocr::read_missed_lines(&mut layout, &read.prepared, engines);
+        ocr::reread_large_lines(&mut layout, &read.prepared, engines);
         ocr::reread_dates(&mut layout, &read.page.glyphs, &read.prepared, engines);
         layout.drop_empty_tables();
         let scan = keep_scan.then_some(Raster {

@@ -763,3 +763,14 @@ fn lines_the_page_pass_missed_beside_a_grey_seal_are_read() {
         .any(|i| i["pointer"] == "/sections/other");
     assert!(!missing, "section 六 reported missing");
 }
+
+#[test]
+fn a_title_in_large_spaced_print_is_read_again_at_the_size_the_recogniser_reads_best() {
+    // 300 dpi, a title in 22-pt spaced print over three lines: the page pass
+    // read its middle line 息公开工作年 as 居、下下作军, so no title was found.
+    let (got, want) = drawn("v3131_0001_s300");
+    for key in ["title", "organization", "year"] {
+        let pointer = format!("/report/{key}");
+        assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{pointer}");
+    }
+}

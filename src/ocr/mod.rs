@@ -4,7 +4,7 @@
 
 pub mod cell;
 mod date;
-mod missed;
+mod lines;
 pub mod prep;
 mod tess;
 
@@ -14,7 +14,7 @@ use crate::report::number::{Parsed, looks_numeric, parse};
 use crate::template::Kind;
 pub use date::{UNSURE_DATE, reread_dates};
 use image::GrayImage;
-pub use missed::read_missed_lines;
+pub use lines::{read_missed_lines, reread_large_lines};
 pub use prep::Prepared;
 pub use tess::{Symbol, Tess};
 

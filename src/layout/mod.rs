@@ -217,6 +217,21 @@ pub fn analyze(page: &Page) -> PageLayout {
 }
 
 impl PageLayout {
+    /// The lines of the page's text: running heads, footers and page numbers left out.
+    pub fn body_lines(&self) -> Vec<&Line> {
+        self.lines
+            .iter()
+            .filter(|l| !in_margin(l, self.height) && !is_page_number(&l.text))
+            .collect()
+    }
+
+    /// The median size of the page's text, in points (at least 1).
+    pub fn text_size(&self) -> Option<f32> {
+        let mut sizes: Vec<f32> = self.body_lines().iter().map(|l| l.size).collect();
+        sizes.sort_by(f32::total_cmp);
+        sizes.get(sizes.len() / 2).map(|s| s.max(1.0))
+    }
+
     /// A bordered box holding no text (a frame, a signature box) is not a table.
     pub fn drop_empty_tables(&mut self) {
         self.tables

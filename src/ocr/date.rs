@@ -5,8 +5,9 @@
 //! once restricted to Chinese numerals and once to digits.
 
 use super::cell::CellInk;
+use super::lines::{black_level, ink_bands, ink_columns};
 use super::{Engines, Prepared, dpi, ink_in, read_line};
-use crate::layout::{Line, PageLayout, band, in_margin, is_page_number};
+use crate::layout::{Line, PageLayout, band, is_page_number};
 use crate::page::{BBox, Glyph};
 use crate::report::text::{DATE_LABELS, date_shaped, labelled_date, parse_date};
 
@@ -165,63 +166,47 @@ const UNDER_LAST_LINE: f32 = 6.0;
 /// which leaves the seal's ring out; a line must be as tall as the text and
 /// as wide as a date.
 fn unread_lines(layout: &PageLayout, prepared: &Prepared) -> Vec<BBox> {
-    let mut out = Vec::new();
-    let Some(region) = under_last_line(layout, prepared) else {
-        return out;
+    let Some((x0, x1, y0, y1, size)) = under_last_line(layout, prepared) else {
+        return Vec::new();
     };
-    let (x0, x1, y0, y1, size) = region;
     let ppt = prepared.px_per_pt;
-    let w = prepared.gray.width();
     let dark = under_seal(prepared);
-    let gray = prepared.gray.as_raw();
-    let inked = |x: u32, y: u32| gray[(y * w + x) as usize] <= dark;
-    let row_inked = |y: u32| (x0..x1).any(|x| inked(x, y));
-    let mut y = y0;
-    while y < y1 && out.len() < END_LINES {
-        let Some(top) = (y..y1).find(|&r| row_inked(r)) else {
-            break;
-        };
-        let bottom = (top..y1).find(|&r| !row_inked(r)).unwrap_or(y1);
-        y = bottom;
-        let height = (bottom - top) as f32 / ppt;
-        if !(0.5 * size..=1.8 * size).contains(&height) {
-            continue;
-        }
-        let columns: Vec<u32> = (x0..x1)
-            .filter(|&x| (top..bottom).any(|y| inked(x, y)))
-            .collect();
-        let (Some(&first), Some(&end)) = (columns.first(), columns.last()) else {
-            continue;
-        };
-        let width = (end + 1 - first) as f32 / ppt;
-        if (4.0 * size..=MAX_DATE_CHARS as f32 * size).contains(&width) {
-            out.push(BBox::new(
-                first as f32 / ppt,
-                top as f32 / ppt,
-                (end + 1) as f32 / ppt,
-                bottom as f32 / ppt,
-            ));
-        }
-    }
-    out
+    // Any dark pixel marks a row; a blank row ends a line.
+    ink_bands(prepared, (x0, x1), (y0, y1), dark, 1, 1)
+        .into_iter()
+        .filter_map(|(top, last)| {
+            let bottom = last + 1;
+            let height = (bottom - top) as f32 / ppt;
+            if !(0.5 * size..=1.8 * size).contains(&height) {
+                return None;
+            }
+            let (first, end) = ink_columns(prepared, (x0, x1), (top, last), dark)?;
+            let width = (end + 1 - first) as f32 / ppt;
+            (4.0 * size..=MAX_DATE_CHARS as f32 * size)
+                .contains(&width)
+                .then(|| {
+                    BBox::new(
+                        first as f32 / ppt,
+                        top as f32 / ppt,
+                        (end + 1) as f32 / ppt,
+                        bottom as f32 / ppt,
+                    )
+                })
+        })
+        .take(END_LINES)
+        .collect()
 }
 
 /// The pixels under a page's last line of text where a date line the page
 /// pass missed may be (left, right, top, bottom), and the text's size in
 /// points; None when a table or nothing lies there.
 fn under_last_line(layout: &PageLayout, prepared: &Prepared) -> Option<(u32, u32, u32, u32, f32)> {
-    let body: Vec<&Line> = layout
-        .lines
-        .iter()
-        .filter(|l| !in_margin(l, layout.height) && !is_page_number(&l.text))
-        .collect();
+    let body = layout.body_lines();
     let last = body.last()?;
     if layout.tables.iter().any(|t| t.bbox.y0 > last.bbox.y1) {
         return None;
     }
-    let mut sizes: Vec<f32> = body.iter().map(|l| l.size).collect();
-    sizes.sort_by(f32::total_cmp);
-    let size = sizes.get(sizes.len() / 2).copied()?.max(1.0);
+    let size = layout.text_size()?;
     let left = body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
     let right = body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max);
     let ppt = prepared.px_per_pt;
@@ -417,7 +402,7 @@ fn read_date(
     // Black print under a grey seal's ring: at the page's threshold the
     // ring is ink too, at half of it only the print is; at low resolution
     // half breaks thin strokes, so a little more is tried too.
-    for level in [under_seal(prepared), prepared.level / 8 * 5] {
+    for level in [under_seal(prepared), black_level(prepared)] {
         if readings.iter().any(|r| r.whole && r.date.is_some()) {
             break;
         }

@@ -10,7 +10,7 @@
 //! first character lost); each is read again at the size it reads best.
 
 use super::{Engines, Prepared, Symbol, dpi, glyphs_of, ink_in, read_line};
-use crate::layout::{Line, PageLayout, Spaces, build_lines, in_margin, is_cjk, is_page_number};
+use crate::layout::{Line, PageLayout, Spaces, build_lines, in_margin, is_cjk};
 use crate::page::BBox;
 
 /// Share of the page's threshold at and below which ink is black print, not
@@ -61,15 +61,11 @@ struct Band {
 /// The bands of black ink between the first and the last line of the text
 /// column, outside tables, that no line read covers.
 fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
-    let body: Vec<&Line> = layout
-        .lines
-        .iter()
-        .filter(|l| !in_margin(l, layout.height) && !is_page_number(&l.text))
-        .collect();
+    let body = layout.body_lines();
     if body.len() < 3 {
         return Vec::new();
     }
-    let Some(size) = text_size(layout) else {
+    let Some(size) = layout.text_size() else {
         return Vec::new();
     };
     let ppt = prepared.px_per_pt;
@@ -86,45 +82,23 @@ fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
     );
     let y1 = px(body.iter().map(|l| l.bbox.y1).fold(0.0, f32::max), h);
     let black = black_level(prepared);
-    let gray = prepared.gray.as_raw();
     // A line of text puts ink in most rows it spans; a speck or a seal's
     // dark dot in a few pixels.
     let min_ink = ((size * ppt) / 4.0).max(2.0) as usize;
-    let inked = |y: u32| {
-        let row = &gray[(y * w + x0) as usize..(y * w + x1) as usize];
-        row.iter().filter(|&&g| g <= black).count() >= min_ink
-    };
     let covered = |top: f32, bottom: f32| {
         let overlaps = |a: f32, b: f32| b.min(bottom) - a.max(top) >= 0.4 * (bottom - top);
         layout.lines.iter().any(|l| overlaps(l.bbox.y0, l.bbox.y1))
             || layout.tables.iter().any(|t| overlaps(t.bbox.y0, t.bbox.y1))
     };
-    let max_gap = (0.15 * size * ppt).ceil() as u32;
+    let reach = (0.15 * size * ppt).ceil() as u32;
     let mut out = Vec::new();
-    let mut y = y0;
-    while y < y1 {
-        if !inked(y) {
-            y += 1;
-            continue;
-        }
-        let top = y;
-        let mut bottom = y;
-        while y < y1 && y - bottom <= max_gap {
-            if inked(y) {
-                bottom = y;
-            }
-            y += 1;
-        }
+    for (top, bottom) in ink_bands(prepared, (x0, x1), (y0, y1), black, min_ink, reach) {
         let (t, b) = (top as f32 / ppt, (bottom + 1) as f32 / ppt);
         let height = b - t;
         if height < LINE_HEIGHT.0 * size || height > LINE_HEIGHT.1 * size || covered(t, b) {
             continue;
         }
-        let column_inked = |x: u32| (top..=bottom).any(|y| gray[(y * w + x) as usize] <= black);
-        let (Some(left), Some(right)) = (
-            (x0..x1).find(|&x| column_inked(x)),
-            (x0..x1).rev().find(|&x| column_inked(x)),
-        ) else {
+        let Some((left, right)) = ink_columns(prepared, (x0, x1), (top, bottom), black) else {
             continue;
         };
         if (right - left) as f32 / ppt >= 2.0 * size {
@@ -140,8 +114,63 @@ fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
     out
 }
 
+/// Rows `y0..y1` of a page grouped into bands of ink at or below `level`
+/// between columns `x0..x1`: a row holds ink when at least `min_ink` of its
+/// pixels do, and a band ends at the first row `reach` or more rows past its
+/// last inked one that holds none. Each band is its first and last inked row.
+pub(super) fn ink_bands(
+    prepared: &Prepared,
+    (x0, x1): (u32, u32),
+    (y0, y1): (u32, u32),
+    level: u8,
+    min_ink: usize,
+    reach: u32,
+) -> Vec<(u32, u32)> {
+    let w = prepared.gray.width();
+    let gray = prepared.gray.as_raw();
+    let inked = |y: u32| {
+        let row = &gray[(y * w + x0) as usize..(y * w + x1) as usize];
+        row.iter().filter(|&&g| g <= level).count() >= min_ink
+    };
+    let mut out = Vec::new();
+    let mut y = y0;
+    while y < y1 {
+        if !inked(y) {
+            y += 1;
+            continue;
+        }
+        let top = y;
+        let mut bottom = y;
+        while y < y1 && y - bottom <= reach {
+            if inked(y) {
+                bottom = y;
+            }
+            y += 1;
+        }
+        out.push((top, bottom));
+    }
+    out
+}
+
+/// The first and last of columns `x0..x1` with ink at or below `level` in
+/// rows `top..=bottom`.
+pub(super) fn ink_columns(
+    prepared: &Prepared,
+    (x0, x1): (u32, u32),
+    (top, bottom): (u32, u32),
+    level: u8,
+) -> Option<(u32, u32)> {
+    let w = prepared.gray.width();
+    let gray = prepared.gray.as_raw();
+    let inked = |x: u32| (top..=bottom).any(|y| gray[(y * w + x) as usize] <= level);
+    Some((
+        (x0..x1).find(|&x| inked(x))?,
+        (x0..x1).rev().find(|&x| inked(x))?,
+    ))
+}
+
 /// The grey level at and below which a pixel is black print.
-fn black_level(prepared: &Prepared) -> u8 {
+pub(super) fn black_level(prepared: &Prepared) -> u8 {
     (u16::from(prepared.level) * BLACK_SHARE.0 / BLACK_SHARE.1) as u8
 }
 
@@ -233,7 +262,7 @@ const LARGE_GAP: f32 = 1.2;
 /// the ink on either side of it (a character the page pass lost), and keeps
 /// the surer reading.
 pub fn reread_large_lines(layout: &mut PageLayout, prepared: &Prepared, engines: &mut Engines) {
-    let Some(size) = text_size(layout) else {
+    let Some(size) = layout.text_size() else {
         return;
     };
     // A title's lines, above the first line of text: large print further
@@ -269,18 +298,6 @@ pub fn reread_large_lines(layout: &mut PageLayout, prepared: &Prepared, engines:
             };
         }
     }
-}
-
-/// The median size of a page's lines of text, in points.
-fn text_size(layout: &PageLayout) -> Option<f32> {
-    let mut sizes: Vec<f32> = layout
-        .lines
-        .iter()
-        .filter(|l| !in_margin(l, layout.height) && !is_page_number(&l.text))
-        .map(|l| l.size)
-        .collect();
-    sizes.sort_by(f32::total_cmp);
-    sizes.get(sizes.len() / 2).map(|s| s.max(1.0))
 }
 
 /// A line's box in pixels taken out, left and right, over the black ink in

@@ -42,6 +42,15 @@ impl Rules {
             Rules::Scanned => 120.0,
         }
     }
+
+    /// Whether rules are whole, as drawn: the end of one rule alone marks an
+    /// open side, and every piece of a grid line touches the grid. A scanned
+    /// rule is broken wherever the scan is faint, in the middle of a cell,
+    /// into pieces that may touch no crossing rule; there an open side ends
+    /// two rules or more.
+    fn whole(self) -> bool {
+        self == Rules::Drawn
+    }
 }
 
 /// Grid lines closer than this (points) with no text between them are the
@@ -134,7 +143,7 @@ pub fn grids_from_rules(rules: &[Rule], source: Rules, text: &[(f32, f32)]) -> V
         .filter(|(h, v)| {
             (h.len() >= 2 && v.len() >= 2) || (source.open_rows() && !h.is_empty() && v.len() >= 3)
         })
-        .filter_map(|(h, v)| build_grid(&h, &v, snap, text))
+        .filter_map(|(h, v)| build_grid((&h, &v), (&hs, &vs), source, text))
         .filter(|g| {
             g.xs.last()
                 .zip(g.xs.first())
@@ -174,10 +183,17 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     parent[ra] = rb;
 }
 
+/// Pieces of a joined line shorter than this share of its longest piece
+/// are strokes of print caught beside a scanned rule: they neither move
+/// the line nor widen its band.
+const DOMINANT: f32 = 0.5;
+
 /// Joins segments of one direction that lie within `snap` of each other
 /// across and overlap or touch along: the pieces of one drawn line, or the
-/// two strokes of a double border. Each joined line sits at its pieces'
-/// mean position, which only pieces of the same line decide.
+/// two strokes of a double border. Each joined line sits at the
+/// length-weighted mean position of its long pieces: the strokes of a row
+/// of characters printed against a rule (a run of 上年结转's tops, 3 pt
+/// under it) must not draw the rule into the text.
 fn merge(mut segs: Vec<Seg>, snap: f32) -> Vec<Seg> {
     segs.sort_by(|a, b| a.at.total_cmp(&b.at));
     let mut parent: Vec<usize> = (0..segs.len()).collect();
@@ -191,35 +207,42 @@ fn merge(mut segs: Vec<Seg>, snap: f32) -> Vec<Seg> {
             }
         }
     }
-    // Per joined line: the sum of its pieces' positions, their count, and the
-    // line with its extent and band so far.
-    let mut lines: Vec<(f32, usize, Seg)> = Vec::new();
-    let mut line_of_root: Vec<Option<usize>> = vec![None; segs.len()];
+    let mut groups: Vec<Vec<Seg>> = Vec::new();
+    let mut group_of_root: Vec<Option<usize>> = vec![None; segs.len()];
     for (i, s) in segs.iter().enumerate() {
         let root = find(&mut parent, i);
-        match line_of_root[root] {
-            Some(k) => {
-                let (sum, n, l) = &mut lines[k];
-                *sum += s.at;
-                *n += 1;
-                l.from = l.from.min(s.from);
-                l.to = l.to.max(s.to);
-                l.lo = l.lo.min(s.lo);
-                l.hi = l.hi.max(s.hi);
-            }
-            None => {
-                line_of_root[root] = Some(lines.len());
-                lines.push((s.at, 1, *s));
-            }
-        }
+        let k = *group_of_root[root].get_or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[k].push(*s);
     }
-    lines
-        .into_iter()
-        .map(|(sum, n, l)| Seg {
-            at: sum / n as f32,
-            ..l
-        })
-        .collect()
+    groups.iter().filter_map(|pieces| joined(pieces)).collect()
+}
+
+/// One line from its pieces: their extent along, and across it the
+/// position and band of the pieces at least [`DOMINANT`] of the longest.
+fn joined(pieces: &[Seg]) -> Option<Seg> {
+    let length = |s: &Seg| s.to - s.from;
+    let longest = pieces.iter().map(length).fold(0.0, f32::max);
+    let long: Vec<&Seg> = pieces
+        .iter()
+        .filter(|s| length(s) >= DOMINANT * longest)
+        .collect();
+    let first = long.first()?;
+    let weight: f32 = long.iter().map(|s| length(s).max(f32::EPSILON)).sum();
+    let at = long
+        .iter()
+        .map(|s| s.at * length(s).max(f32::EPSILON))
+        .sum::<f32>()
+        / weight;
+    Some(Seg {
+        at,
+        from: pieces.iter().map(|s| s.from).fold(first.from, f32::min),
+        to: pieces.iter().map(|s| s.to).fold(first.to, f32::max),
+        lo: long.iter().map(|s| s.lo).fold(first.lo, f32::min),
+        hi: long.iter().map(|s| s.hi).fold(first.hi, f32::max),
+    })
 }
 
 /// Whether a horizontal and a vertical meet, within `snap` of each other's
@@ -296,12 +319,19 @@ fn drawn(segs: &[Seg], line: Band, a: f32, b: f32, snap: f32) -> bool {
 /// drawn, and where the rules along it end when no crossing rule is near
 /// (an open side). A rule stopping short of a crossing rule (the inner line
 /// of a double border, a corner mitre) makes no line of its own.
-fn grid_lines(crossing: &[Seg], along: &[Seg], snap: f32) -> Vec<Band> {
+fn grid_lines(crossing: &[Seg], along: &[Seg], source: Rules) -> Vec<Band> {
+    let snap = source.snap();
     let drawn = cluster(crossing.iter().map(|s| s.at).collect(), snap);
-    let ends = along
+    let open: Vec<f32> = along
         .iter()
         .flat_map(|s| [s.from, s.to])
-        .filter(|&e| crossing.iter().all(|c| e < c.lo - snap || e > c.hi + snap));
+        .filter(|&e| crossing.iter().all(|c| e < c.lo - snap || e > c.hi + snap))
+        .collect();
+    let shared = |e: f32| open.iter().filter(|&&o| (o - e).abs() <= snap).count() >= 2;
+    let ends = open
+        .iter()
+        .copied()
+        .filter(|&e| source.whole() || shared(e));
     cluster(drawn.iter().copied().chain(ends).collect(), snap)
         .into_iter()
         .map(|at| Band {
@@ -354,9 +384,19 @@ fn close_strips(lines: Vec<Band>, has_text: impl Fn(f32, f32) -> bool) -> Vec<Ba
     out
 }
 
-fn build_grid(hs: &[Seg], vs: &[Seg], snap: f32, text: &[(f32, f32)]) -> Option<Grid> {
-    let xs = grid_lines(vs, hs, snap);
-    let ys = grid_lines(hs, vs, snap);
+/// The grid of one connected set of rules, `(hs, vs)`. Whether an edge of
+/// a scanned grid is drawn is judged on all the page's rules, `every`: the
+/// pieces of a broken rule may touch no crossing rule.
+fn build_grid(
+    (hs, vs): (&[Seg], &[Seg]),
+    every: (&[Seg], &[Seg]),
+    source: Rules,
+    text: &[(f32, f32)],
+) -> Option<Grid> {
+    let snap = source.snap();
+    let edges = if source.whole() { (hs, vs) } else { every };
+    let xs = grid_lines(vs, hs, source);
+    let ys = grid_lines(hs, vs, source);
     let (x_span, y_span) = (
         (xs.first()?.at, xs.last()?.at),
         (ys.first()?.at, ys.last()?.at),
@@ -379,10 +419,10 @@ fn build_grid(hs: &[Seg], vs: &[Seg], snap: f32, text: &[(f32, f32)]) -> Option<
     for r in 0..rows {
         for c in 0..cols {
             let id = r * cols + c;
-            if c + 1 < cols && !drawn(vs, x_bands[c + 1], ys[r], ys[r + 1], snap) {
+            if c + 1 < cols && !drawn(edges.1, x_bands[c + 1], ys[r], ys[r + 1], snap) {
                 union(&mut parent, id, id + 1);
             }
-            if r + 1 < rows && !drawn(hs, y_bands[r + 1], xs[c], xs[c + 1], snap) {
+            if r + 1 < rows && !drawn(edges.0, y_bands[r + 1], xs[c], xs[c + 1], snap) {
                 union(&mut parent, id, id + cols);
             }
         }
@@ -631,6 +671,46 @@ mod tests {
         let g = &grids_from_rules(&rules, Rules::Scanned, &[])[0];
         assert_eq!(g.ys.len(), 3, "{:?}", g.ys);
         assert!((g.ys[1] - 20.0).abs() < 0.01, "{:?}", g.ys);
+    }
+
+    #[test]
+    fn strokes_of_print_under_a_scanned_rule_do_not_move_it() {
+        // The tops of a row of characters set against the rule at 25 are
+        // found as short rules 2 pt apart down into the text.
+        let mut rules = vec![h(0.0, 0.0, 180.0), h(25.0, 0.0, 180.0), h(50.0, 0.0, 180.0)];
+        rules.extend([
+            h(27.0, 30.0, 80.0),
+            h(28.9, 40.0, 70.0),
+            h(30.6, 35.0, 75.0),
+        ]);
+        for x in [0.0, 60.0, 120.0, 180.0] {
+            rules.push(v(x, 0.0, 50.0));
+        }
+        let g = &grids_from_rules(&rules, Rules::Scanned, &[])[0];
+        assert_eq!(g.ys.len(), 3, "{:?}", g.ys);
+        assert!((g.ys[1] - 25.0).abs() < 0.1, "{:?}", g.ys);
+    }
+
+    #[test]
+    fn a_scanned_rule_broken_inside_a_cell_still_separates_its_rows() {
+        // Faint in two places, the rule under the first row is three pieces;
+        // the middle one touches no upright rule.
+        let mut rules = vec![
+            h(0.0, 0.0, 180.0),
+            h(25.0, 0.0, 40.0),
+            h(25.0, 46.0, 100.0),
+            h(25.0, 105.0, 180.0),
+            h(50.0, 0.0, 180.0),
+        ];
+        for x in [0.0, 120.0, 180.0] {
+            rules.push(v(x, 0.0, 50.0));
+        }
+        let text = [(60.0, 12.0), (60.0, 37.0)];
+        let g = &grids_from_rules(&rules, Rules::Scanned, &text)[0];
+        assert_eq!(g.xs.len(), 3, "a piece's end made a column: {:?}", g.xs);
+        let above = g.cell_at(60.0, 12.0);
+        assert!(above.is_some());
+        assert_ne!(above, g.cell_at(60.0, 37.0));
     }
 
     #[test]

@@ -379,11 +379,18 @@ fn border_mask(page: &Prepared, horizontal: bool) -> Vec<bool> {
     // paler than the threshold; such a pixel is still border where it is
     // darker than half-way to white and than what lies two pixels either
     // side (a tinted cell is as pale but no darker than its surroundings).
-    let pale = page.level / 2 + 128;
-    let step = (255 - page.level) / 4;
+    // Print set against a row's rule (the tops of characters, rarely their
+    // sides) has ink on one side of it instead.
+    let (level, pale) = (page.level, page.level / 2 + 128);
+    let step = (255 - level) / 4;
     let thin = |here: u8, before: u8, after: u8| {
         let lighter = here.saturating_add(step);
-        (here <= pale) & (before >= lighter) & (after >= lighter)
+        let (open_before, open_after) = (before >= lighter, after >= lighter);
+        let against = |side: u8| horizontal && side <= level && here > level;
+        (here <= pale)
+            & ((open_before & open_after)
+                | (open_before & against(after))
+                | (against(before) & open_after))
     };
     let paper = vec![255u8; w];
     let mut mask = vec![false; w * h];
@@ -451,6 +458,38 @@ struct Band {
     last: u32,
     from: u32,
     to: u32,
+    /// Each line's run (line, from, to): where print touches a border the
+    /// band follows the print's strokes on, and only the long runs are the
+    /// border.
+    runs: Vec<(u32, u32, u32)>,
+}
+
+/// Share of a band's longest run from which a run is the border's own
+/// rather than the strokes of print set against it.
+const BORDER_RUN_SHARE: f32 = 0.6;
+
+impl Band {
+    /// The band cut down to its long runs, when print set against a border
+    /// made it thicker than a border: the lines from the first long run to
+    /// the last, and their extent.
+    fn border(self) -> Band {
+        let longest = self.runs.iter().map(|r| r.2 - r.1).max().unwrap_or(0);
+        let long: Vec<&(u32, u32, u32)> = self
+            .runs
+            .iter()
+            .filter(|r| (r.2 - r.1) as f32 >= BORDER_RUN_SHARE * longest as f32)
+            .collect();
+        let (Some(first), Some(last)) = (long.first(), long.last()) else {
+            return self;
+        };
+        Band {
+            first: first.0,
+            last: last.0,
+            from: long.iter().map(|r| r.1).min().unwrap_or(self.from),
+            to: long.iter().map(|r| r.2).max().unwrap_or(self.to),
+            runs: Vec::new(),
+        }
+    }
 }
 
 fn runs_to_rules(
@@ -505,6 +544,7 @@ fn runs_to_rules(
                     b.last = line;
                     b.from = b.from.min(from);
                     b.to = b.to.max(to);
+                    b.runs.push((line, from, to));
                     next.push(b);
                 }
                 None => next.push(Band {
@@ -512,6 +552,7 @@ fn runs_to_rules(
                     last: line,
                     from,
                     to,
+                    runs: vec![(line, from, to)],
                 }),
             }
         }
@@ -520,8 +561,10 @@ fn runs_to_rules(
     }
     done.append(&mut open);
     let max_thickness = MAX_RULE_THICKNESS_PT * px_per_pt;
+    let thick = |b: &Band| (b.last - b.first) as f32 > max_thickness;
     done.into_iter()
-        .filter(|b| ((b.last - b.first) as f32) <= max_thickness)
+        .map(|b| if thick(&b) { b.border() } else { b })
+        .filter(|b| !thick(b))
         .map(|b| {
             // Looking one line ahead started each band a line early.
             let first = (b.first + 1).min(b.last);
@@ -654,6 +697,46 @@ mod tests {
 
     /// Borders one pixel thick in mid grey, as a 200-dpi scanner prints
     /// hairlines, under a band of tint and over a line of text.
+    #[test]
+    fn a_pale_border_with_print_set_against_it_stays_one_rule() {
+        // A hairline paler than the threshold, the tops of a row of print
+        // touching it along half its length: the print's side of the line
+        // is ink, not paper, and the band followed down the print is far
+        // thicker than a border.
+        let mut img = GrayImage::from_pixel(1600, 600, Luma([253]));
+        draw_filled_rect_mut(&mut img, Rect::at(200, 300).of_size(1200, 1), Luma([175]));
+        for i in 0..40 {
+            // Each top blurred into a pale row between the line and the ink.
+            draw_filled_rect_mut(
+                &mut img,
+                Rect::at(220 + i * 16, 301).of_size(14, 1),
+                Luma([200]),
+            );
+            draw_filled_rect_mut(
+                &mut img,
+                Rect::at(220 + i * 16, 302).of_size(14, 15),
+                Luma([30]),
+            );
+        }
+        // As straightened, binarised at a level darker than the line.
+        let level = 128;
+        let page = Prepared {
+            ink: threshold(&img, level),
+            gray: img,
+            px_per_pt: 2.0,
+            skew_deg: 0.0,
+            level,
+        };
+        let rules = rules(&page);
+        let at_line: Vec<_> = rules
+            .iter()
+            .filter(|r| r.is_horizontal() && (r.from.1 - 150.25).abs() < 1.0)
+            .collect();
+        assert_eq!(at_line.len(), 1, "level {}: {rules:?}", page.level);
+        let (a, z) = (at_line[0].from.0, at_line[0].to.0);
+        assert!(a < 101.0 && z > 699.0, "{:?}", at_line[0]);
+    }
+
     fn hairline_page(tint: u8) -> GrayImage {
         let mut img = GrayImage::from_pixel(1600, 900, Luma([253]));
         draw_filled_rect_mut(&mut img, Rect::at(200, 301).of_size(1200, 60), Luma([tint]));

@@ -162,18 +162,27 @@ fn border_lines(ink: &Ink, rect: (u32, u32, u32, u32), rule_px: u32) -> (Vec<boo
         let n = (0..h).filter(|&y| ink.at(left + x, top + y)).count();
         n as f32 >= BORDER_FILL * h as f32
     };
-    let from_edges = |len: u32, full: &dyn Fn(u32) -> bool| {
+    let row_empty = |y: u32| (0..w).all(|x| !ink.at(left + x, top + y));
+    let col_empty = |x: u32| (0..h).all(|y| !ink.at(left + x, top + y));
+    // A crop taken out across its grid line starts on paper beyond the rule.
+    let from_edges = |len: u32, full: &dyn Fn(u32) -> bool, empty: &dyn Fn(u32) -> bool| {
         let mut out = vec![false; len as usize];
         let reach = rule_px.min(len / 3);
-        for i in (0..reach).take_while(|&i| full(i)) {
-            out[i as usize] = true;
-        }
-        for i in (0..reach).map(|i| len - 1 - i).take_while(|&i| full(i)) {
-            out[i as usize] = true;
-        }
+        let mut mark = |from_end: bool| {
+            let at = |i: u32| if from_end { len - 1 - i } else { i };
+            let rule = (0..reach).skip_while(|&i| empty(at(i)));
+            for i in rule.take_while(|&i| full(at(i))) {
+                out[at(i) as usize] = true;
+            }
+        };
+        mark(false);
+        mark(true);
         out
     };
-    (from_edges(h, &row_full), from_edges(w, &col_full))
+    (
+        from_edges(h, &row_full, &row_empty),
+        from_edges(w, &col_full, &col_empty),
+    )
 }
 
 impl CellInk {
@@ -429,6 +438,23 @@ mod tests {
         let cell = cell_ink(&page, (0, 0, 10, 6), 2, 1);
         assert_eq!(cell.pieces.len(), 1);
         assert_eq!(cell.extent(), Some((4, 2, 5, 3)));
+    }
+
+    #[test]
+    fn a_rule_beyond_paper_at_the_crop_top_is_a_border_and_the_print_under_it_stays() {
+        // A crop taken out across its grid line, to keep the tops of print
+        // set against the rule: paper, the rule, then the characters.
+        let page = ink(&[
+            "....................",
+            "####################",
+            "..##..##..##.....##.",
+            "..##..######.....##.",
+            "..##..##..##.....##.",
+            "....................",
+        ]);
+        let cell = cell_ink(&page, (0, 0, 20, 6), 2, 2);
+        assert_eq!(cell.extent(), Some((2, 2, 18, 4)));
+        assert_eq!(cell.pieces.len(), 3);
     }
 
     #[test]

@@ -46,7 +46,9 @@ const MIN_WORD_CONFIDENCE: f32 = 0.6;
 const CELL_INSET_PT: f32 = 1.5;
 /// The margin on a side of a cell whose ink reaches the crop's edge there:
 /// about half a border's width, in points.
-const NEAR_INSET_PT: f32 = 0.3;
+const NEAR_INSET_PT: f32 = -0.5;
+/// A label read at least this surely is not read again from a wider crop.
+const SURE_WORDS: f32 = 0.9;
 /// Height of ink at the crop's edge, in points, from which it is print the
 /// inset may have cut (a digit is 5 pt or more), not a border's blur.
 const CUT_PRINT_PT: f32 = 3.0;
@@ -280,14 +282,21 @@ pub fn reread_cells(
             // A mark for zero cut from a digit ("/" left of a 7) is suspect too.
             let digits = has_digits(&text);
             let failed = cjk(&text) == 0 && (!digits || confidence < MIN_WORD_CONFIDENCE);
+            // A label whose tops the inset cut reads as other characters
+            // (行政处罚 as 行政处区), or as no characters at all.
+            let unsure_words = han(&text) > 0 && confidence < SURE_WORDS;
             let sides = ink.touched_sides((CUT_PRINT_PT * ppt) as u32);
-            if failed
+            if (failed || unsure_words)
                 && sides.iter().any(|&s| s)
                 && let Some(near) = cell_rect(&cell.bbox, NEAR_INSET_PT, ppt)
             {
                 let again = ink_in(prepared, grown(rect, near, sides));
                 let (t, c) = read_cell(&again, prepared, engines);
-                if number(&t) && has_digits(&t) && (!digits || c > confidence) {
+                let better_number = number(&t) && has_digits(&t) && (!digits || c > confidence);
+                let better_words = !unsure_words || han(&t) >= han(&text);
+                let better_label =
+                    han(&t) > 0 && c >= MIN_WORD_CONFIDENCE && c > confidence && better_words;
+                if (failed && better_number) || better_label {
                     (text, confidence, ink) = (t, c, again);
                 }
             }
@@ -795,6 +804,17 @@ impl Votes {
 
 fn cjk(text: &str) -> usize {
     text.chars().filter(|&c| crate::layout::is_cjk(c)).count()
+}
+
+/// The Chinese characters in `text`, without the full-width punctuation and
+/// quotes [`cjk`] counts: what a label has and a border's residue has not.
+fn han(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| {
+            matches!(c as u32,
+                0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+        })
+        .count()
 }
 
 /// A label read from its crop: lines joined, and the spaces tesseract puts

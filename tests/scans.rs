@@ -774,3 +774,49 @@ fn a_title_in_large_spaced_print_is_read_again_at_the_size_the_recogniser_reads_
         assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{pointer}");
     }
 }
+
+#[test]
+fn labels_set_against_the_rule_above_them_are_read_whole() {
+    // 150 dpi of a LaTeX table in 7.5-pt print: the tops of each label sit
+    // in the rule above it. The crop's inset cut them (规范性文件 read "1",
+    // 行政处罚 read 行政处区: three rows of table 二 lost), and the tops of
+    // a row of characters, found as short rules under a rule, drew it 3.5 pt
+    // down into table 三's text (上年结转's 2 and 3 read 司 and 可).
+    let (got, want) = drawn("v5757_0003_s150");
+    let (fields, right, wrong) =
+        compare_tables(&got, &want, &["active_disclosure", "applications"]);
+    assert_eq!(wrong, Vec::<String>::new());
+    assert!(right + 1 >= fields, "{right} of {fields} right");
+    for pointer in [
+        "/active_disclosure/normative_documents/published",
+        "/active_disclosure/penalty/decisions",
+        "/applications/carried_over/total",
+    ] {
+        assert_eq!(got.pointer(pointer), want.pointer(pointer), "{pointer}");
+    }
+}
+
+#[test]
+fn a_pale_rule_broken_where_print_touches_it_still_parts_the_rows() {
+    // 200 dpi, grey JPEG: the rule over "5. 属于三类内部事务信息" is paler
+    // than the threshold and the label's tops touch it, so it was found in
+    // pieces, the middle one touching no upright rule; two rows' labels were
+    // joined and their 14 values lost. 政府集中采购 read 政府全中采购 under
+    // 第二十条第（九）项 is that item's row.
+    let (got, want) = drawn("v5757_0003_s200");
+    let (fields, right, wrong) = compare_tables(&got, &want, &["applications"]);
+    assert_eq!(wrong, Vec::<String>::new());
+    assert!(right + 1 >= fields, "{right} of {fields} right");
+    for key in [
+        "third_party_rights",
+        "internal_affairs",
+        "enforcement_files",
+    ] {
+        let pointer = format!("/applications/denied/{key}/total");
+        assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{pointer}");
+    }
+    for key in ["items", "amount"] {
+        let pointer = format!("/active_disclosure/procurement/{key}");
+        assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{pointer}");
+    }
+}

@@ -25,6 +25,10 @@ const LABEL_MATCH: f32 = 0.85;
 /// Table 四's three group headers differ enough to be told apart from a
 /// partial read ("议直接起诉").
 const GROUP_MATCH: f32 = 0.7;
+/// Similarity from which a table 二 label counts as one of the rows of the
+/// item (第二十条第（N）项) it is printed under: the one or two rows of an
+/// item differ far more than a slip in six characters (政府全中采购).
+const ITEM_ROW_MATCH: f32 = 0.7;
 /// Similarity from which a row label may be aligned to a template row.
 const ROW_MATCH: f32 = 0.5;
 /// Score of placing a row of numbers by its position alone.
@@ -1115,8 +1119,9 @@ struct SeenRow<'a> {
 }
 
 /// The template row a printed table 二 label names, if any: the most similar
-/// label, the item (第二十条第（N）项) the row sits under breaking ties.
-fn disclosure_row(label: &str, item: Option<u8>, template: &Template) -> Option<usize> {
+/// label, the item (第二十条第（N）项) the row sits under breaking ties; and
+/// whether it is that item's row by likeness only, under [`LABEL_MATCH`].
+fn disclosure_row(label: &str, item: Option<u8>, template: &Template) -> Option<(usize, bool)> {
     let norm = normalize(label);
     let score = |d: &crate::template::DisclosureRow| {
         d.labels
@@ -1130,12 +1135,21 @@ fn disclosure_row(label: &str, item: Option<u8>, template: &Template) -> Option<
         .iter()
         .enumerate()
         .filter(|(_, d)| {
-            d.labels
-                .iter()
-                .any(|l| matches(&norm, &normalize(l), LABEL_MATCH))
+            let min = if Some(d.item) == item {
+                ITEM_ROW_MATCH
+            } else {
+                LABEL_MATCH
+            };
+            d.labels.iter().any(|l| matches(&norm, &normalize(l), min))
         })
         .max_by(|a, b| score(a.1).total_cmp(&score(b.1)))
-        .map(|(i, _)| i)
+        .map(|(i, d)| {
+            let exact = d
+                .labels
+                .iter()
+                .any(|l| matches(&norm, &normalize(l), LABEL_MATCH));
+            (i, !exact)
+        })
 }
 
 /// Table 二 → values under /active_disclosure. Rows are found by their
@@ -1220,11 +1234,13 @@ pub fn map_disclosure(
     }
     let n = template.disclosure.len();
     let mut rows: Vec<Option<usize>> = vec![None; n];
+    let mut by_item = vec![false; n];
     for (si, row) in seen.iter().enumerate() {
-        if let Some(i) = disclosure_row(&row.label, row.item, template)
+        if let Some((i, loose)) = disclosure_row(&row.label, row.item, template)
             && rows[i].is_none()
         {
             rows[i] = Some(si);
+            by_item[i] = loose;
         }
     }
     let mut by_place = vec![false; n];
@@ -1246,6 +1262,18 @@ pub fn map_disclosure(
         .enumerate()
         .map(|(i, r)| {
             let row = &seen[(*r)?];
+            if by_item[i] {
+                issues.push(Issue::warning(
+                    "row_by_item",
+                    format!("/active_disclosure/{}", template.disclosure[i].key),
+                    format!(
+                        "row label {:?} is not the template's; taken as {}, the row of its item (第二十条 item {}) it is most like",
+                        row.label,
+                        template.disclosure[i].labels[0],
+                        template.disclosure[i].item
+                    ),
+                ));
+            }
             if by_place[i] {
                 issues.push(Issue::warning(
                     "columns_by_order",
@@ -1356,6 +1384,21 @@ mod tests {
         // 万 read as 力 in a scan.
         assert!(!in_yuan("米购总金黎〈力元)"));
         assert!(!in_yuan("采购总金额"));
+    }
+
+    #[test]
+    fn a_label_read_with_a_slip_is_its_items_row_only_under_that_item() {
+        // The 2019 template's table 二 has 政府集中采购 under item 九.
+        let template = Template::for_format(crate::template::Format::F2019);
+        let row = |label: &str, item: Option<u8>| {
+            disclosure_row(label, item, template)
+                .map(|(i, loose)| (template.disclosure[i].key, loose))
+        };
+        // 集 read as 全: 0.83 alike, too little for a label anywhere.
+        assert_eq!(row("政府全中采购", Some(9)), Some(("procurement", true)));
+        assert_eq!(row("政府全中采购", None), None);
+        assert_eq!(row("政府全中采购", Some(1)), None);
+        assert_eq!(row("政府集中采购", None), Some(("procurement", false)));
     }
 
     #[test]

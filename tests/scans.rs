@@ -820,3 +820,38 @@ fn a_pale_rule_broken_where_print_touches_it_still_parts_the_rows() {
         assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{pointer}");
     }
 }
+
+#[test]
+fn digits_read_with_a_leading_zero_are_flagged() {
+    // 300 dpi of a LaTeX table whose numbers touch the rule above them: the
+    // tops of a 5 and a 6 lie in the rule, and 534 was read 034 (confidence
+    // 0.90), 642 read 042 (0.94). No number is printed with a leading zero.
+    let (got, want) = drawn("v6363_0000_s300");
+    let (_, misses) = common::mismatches(
+        &got,
+        &want,
+        &["active_disclosure", "applications", "reviews"],
+    );
+    for (pointer, value, _) in misses.iter().filter(|(_, g, _)| !g.is_null()) {
+        let confidence = got["provenance"][pointer.as_str()]["confidence"]
+            .as_f64()
+            .expect("a value has provenance");
+        assert!(confidence < 0.9, "{pointer}: {value} at {confidence}");
+    }
+    for pointer in [
+        "/applications/not_processed/publication/legal_services",
+        "/applications/other/no_fee/total",
+    ] {
+        let flagged = got["issues"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|i| i["pointer"] == pointer && i["code"] == "low_confidence");
+        assert!(
+            got.pointer(pointer) == want.pointer(pointer) || flagged,
+            "{pointer}: {} for {} without an issue",
+            got.pointer(pointer).unwrap_or(&Value::Null),
+            want.pointer(pointer).unwrap_or(&Value::Null)
+        );
+    }
+}

@@ -47,6 +47,9 @@ const CELL_INSET_PT: f32 = 1.5;
 /// The margin on a side of a cell whose ink reaches the crop's edge there:
 /// about half a border's width, in points.
 const NEAR_INSET_PT: f32 = -0.5;
+/// The confidence left to a number read with a leading zero: under the 0.7
+/// a value is flagged at.
+const DISPUTED: f32 = 0.5;
 /// A label read at least this surely is not read again from a wider crop.
 const SURE_WORDS: f32 = 0.9;
 /// Height of ink at the crop's edge, in points, from which it is print the
@@ -299,6 +302,12 @@ pub fn reread_cells(
                 if (failed && better_number) || better_label {
                     (text, confidence, ink) = (t, c, again);
                 }
+            }
+            // No number is printed with a leading zero: one read so is a
+            // digit whose top the inset or the rule cut (642 read 042 at
+            // 0.94, 534 read 034 at 0.90), and is flagged.
+            if leading_zero(&text) {
+                confidence = confidence.min(DISPUTED);
             }
             if number(&text) {
                 numbers.push(CellScan {
@@ -704,6 +713,16 @@ fn line_votes(
 
 /// The median width of characters side by side (as [`cell::CellInk::columns`]
 /// gives them), in pixels: square for Chinese, about half the height for digits.
+/// Whether a reading is a number of several digits starting with 0 ("042",
+/// not "0" or "0.5").
+fn leading_zero(text: &str) -> bool {
+    let digits: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    digits.first() == Some(&'0') && digits.get(1).is_some_and(char::is_ascii_digit)
+}
+
 fn median_width(spans: &[(u32, u32)]) -> Option<f32> {
     let mut widths: Vec<u32> = spans.iter().map(|(a, b)| b - a + 1).collect();
     widths.sort_unstable();
@@ -880,6 +899,16 @@ mod tests {
             lone(2, &between, "天", 0.1),
         ];
         assert!(by_likeness(&cells).is_empty());
+    }
+
+    #[test]
+    fn a_number_read_with_a_leading_zero_is_a_cut_digit() {
+        assert!(leading_zero("042"));
+        assert!(leading_zero("0 34"));
+        assert!(!leading_zero("0"));
+        assert!(!leading_zero("0.5"));
+        assert!(!leading_zero("102"));
+        assert!(!leading_zero("—"));
     }
 
     #[test]

@@ -111,13 +111,28 @@ fn title_like(text: &str) -> bool {
 }
 
 /// Whether `next` continues the block of `prev`: close below it, in a size
-/// near its own, or both clearly larger than the body text (OCR measures
-/// sizes from glyph heights, which vary from line to line).
+/// near its own, or both clearly larger than the body text, or set at the
+/// same pitch (OCR measures sizes from glyph heights, which vary from line
+/// to line: the five characters of a title wrapped inside 工作 measured
+/// 21.8 pt under a line of 15.1).
 fn continues(prev: &crate::layout::Line, next: &crate::layout::Line, body: f32) -> bool {
     let size = prev.size.max(next.size).max(1.0);
-    let ratio = next.size / prev.size.max(0.1);
+    let near = |a: f32, b: f32| (0.75..=1.33).contains(&(b / a.max(0.1)));
     let both_big = prev.size.min(next.size) >= 1.2 * body;
-    next.bbox.y0 - prev.bbox.y1 < 1.5 * size && ((0.75..=1.33).contains(&ratio) || both_big)
+    next.bbox.y0 - prev.bbox.y1 < 1.5 * size
+        && (near(prev.size, next.size) || both_big || near(pitch(prev), pitch(next)))
+}
+
+/// The advance of a line's print: its width over its characters, a Latin
+/// one counting half a Chinese one.
+fn pitch(line: &crate::layout::Line) -> f32 {
+    let ems: f32 = line
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if crate::layout::is_cjk(c) { 1.0 } else { 0.5 })
+        .sum();
+    line.bbox.width() / ems.max(1.0)
 }
 
 /// The size of the body text: the median size of the document's lines.
@@ -588,6 +603,28 @@ mod tests {
         assert!(plausible_year("2023-12-28", 2023));
         assert!(!plausible_year("2034-01-17", 2023));
         assert!(!plausible_year("2022-01-17", 2023));
+    }
+
+    #[test]
+    fn a_title_line_measured_taller_by_ocr_continues_at_the_same_pitch() {
+        let line = |text: &str, x0: f32, y0: f32, x1: f32, size: f32| Line {
+            text: text.to_string(),
+            bbox: BBox::new(x0, y0, x1, y0 + 22.0),
+            size,
+            confidence: 0.9,
+        };
+        let first = line(
+            "泸州市江阳区文化广播电视和旅游局2024年政府信息公开工",
+            81.0,
+            96.0,
+            500.0,
+            15.1,
+        );
+        let second = line("作年度报告", 251.0, 119.0, 330.0, 21.8);
+        assert!(continues(&first, &second, 15.1));
+        // A line in print half as large does not continue it.
+        let small = line("来源：办公室", 251.0, 119.0, 300.0, 9.0);
+        assert!(!continues(&first, &small, 15.1));
     }
 
     #[test]

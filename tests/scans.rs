@@ -855,3 +855,22 @@ fn digits_read_with_a_leading_zero_are_flagged() {
         );
     }
 }
+
+#[test]
+fn a_grainy_page_with_one_line_of_print_gives_that_line() {
+    // 200 dpi, grey JPEG: the last page holds only the date on speckled
+    // paper. Otsu's level parted the paper's grain, a third of the page
+    // became ink, its specks made a page-wide "table" whose 178 cells took
+    // minutes to read, and the date was lost.
+    let (got, want) = drawn("v6363_0001_s200");
+    for key in ["title", "organization", "published"] {
+        assert_eq!(got["report"][key], want["report"][key], "{key}");
+    }
+    let pages_with_issues: Vec<&Value> = got["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["message"].as_str().is_some_and(|m| m.contains("page 2")))
+        .collect();
+    assert!(pages_with_issues.is_empty(), "{pages_with_issues:?}");
+}

@@ -294,6 +294,14 @@ impl Gazetteer {
         row[printed.len()]
     }
 
+    /// The one-character suffix that `c` is a look-alike of (县 for 具).
+    fn suffix_alike(&self, c: char) -> Option<&'static str> {
+        SUFFIXES.into_iter().find(|s| {
+            let mut one = s.chars();
+            matches!((one.next(), one.next()), (Some(x), None) if self.look_alikes.contains(&(c, x)))
+        })
+    }
+
     /// Every name with the suffix of `read` within reach of it, nearest first.
     fn near(&self, stem: &[char], suffix: &'static str) -> Vec<(usize, Edits)> {
         let reach = SUPPORTED_MAX + MARGIN;
@@ -344,19 +352,31 @@ fn chain(g: &Gazetteer, chars: &[char]) -> Vec<Piece> {
     for start in (0..n).rev() {
         for end in start + 2..=n.min(start + g.longest + 1) {
             let text: String = chars[start..end].iter().collect();
-            let Some(suffix) = suffix_of(&text) else {
+            let (exact, near) = if let Some(suffix) = suffix_of(&text) {
+                let stem = &chars[start..end - suffix.chars().count()];
+                match g.by_name.get(text.as_str()) {
+                    Some(&d) => (Some(d), Vec::new()),
+                    None => (None, g.near(stem, suffix)),
+                }
+            } else if let Some(suffix) = g.suffix_alike(chars[end - 1]) {
+                // A one-character suffix read as a look-alike (县 as 具)
+                // ends a name too, at a look-alike's cost.
+                let slip = |e: &mut Edits| {
+                    e.cost += LOOK_ALIKE_COST;
+                    e.look_alike += 1;
+                };
+                let near = g.near(&chars[start..end - 1], suffix);
+                (
+                    None,
+                    near.into_iter().map(|(d, e)| (d, e.with(slip))).collect(),
+                )
+            } else {
                 continue;
             };
-            let stem = &chars[start..end - suffix.chars().count()];
-            let exact = g.by_name.get(text.as_str()).copied();
             let piece = Piece {
                 chars: start..end,
                 exact,
-                near: if exact.is_some() {
-                    Vec::new()
-                } else {
-                    g.near(stem, suffix)
-                },
+                near,
             };
             if let Some(s) = piece.score(g) {
                 let total = s + best[end].0;
@@ -513,6 +533,16 @@ mod tests {
 
     fn corrected(text: &str) -> String {
         apply(text, &correct(text))
+    }
+
+    #[test]
+    fn a_suffix_read_as_a_look_alike_still_ends_a_name() {
+        // 县 read as 有具: one extra character and a look-alike.
+        assert_eq!(corrected("米易有具交通运输局"), "米易县交通运输局");
+        assert_eq!(corrected("攀枝花巿东区人民政府"), "攀枝花市东区人民政府");
+        // Names the gazetteer holds stay as they are.
+        assert_eq!(corrected("四川省人民政府"), "四川省人民政府");
+        assert_eq!(corrected("米易县具体工作"), "米易县具体工作");
     }
 
     #[test]

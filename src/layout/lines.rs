@@ -18,18 +18,25 @@ pub struct Line {
 /// True for ideographs and the CJK punctuation / full-width forms that sit
 /// between them without spaces.
 pub fn is_cjk(ch: char) -> bool {
+    is_ideograph(ch)
+        || matches!(ch as u32,
+            0x2E80..=0x2FDF      // radicals
+            | 0x3000..=0x303F    // CJK symbols and punctuation
+            | 0xFE30..=0xFE4F    // compatibility forms
+            | 0xFF00..=0xFFEF    // full-width forms
+            | 0x2018..=0x201F    // curly quotes, set full-width in CJK fonts
+            | 0x2014..=0x2015    // em dash
+            | 0x2026             // ellipsis
+            | 0x00B7) // middle dot
+}
+
+/// True for Chinese characters themselves: what a label has and a border's
+/// residue or punctuation has not.
+pub fn is_ideograph(ch: char) -> bool {
     matches!(ch as u32,
-        0x2E80..=0x2FDF      // radicals
-        | 0x3000..=0x303F    // CJK symbols and punctuation
-        | 0x3400..=0x4DBF    // extension A
+        0x3400..=0x4DBF      // extension A
         | 0x4E00..=0x9FFF    // unified ideographs
         | 0xF900..=0xFAFF    // compatibility ideographs
-        | 0xFE30..=0xFE4F    // compatibility forms
-        | 0xFF00..=0xFFEF    // full-width forms
-        | 0x2018..=0x201F    // curly quotes, set full-width in CJK fonts
-        | 0x2014..=0x2015    // em dash
-        | 0x2026             // ellipsis
-        | 0x00B7             // middle dot
         | 0x20000..=0x2FFFF) // extensions B–F
 }
 
@@ -252,6 +259,17 @@ pub fn join_block(lines: &[Line]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ideographs_are_cjk_and_cjk_punctuation_is_no_ideograph() {
+        for ch in ['规', '㐀', '\u{20000}'] {
+            assert!(is_ideograph(ch) && is_cjk(ch), "{ch}");
+        }
+        for ch in ['（', '，', '“', '—', '·'] {
+            assert!(!is_ideograph(ch) && is_cjk(ch), "{ch}");
+        }
+        assert!(!is_ideograph('1') && !is_cjk('a'));
+    }
 
     fn g(ch: char, x: f32, y: f32, w: f32) -> Glyph {
         Glyph {

@@ -6,7 +6,9 @@ pub mod table;
 
 use crate::page::{BBox, Glyph, Page, TextSource};
 use lines::is_decorated_page_number;
-pub use lines::{Line, Spaces, band, build_lines, in_margin, is_cjk, is_page_number, join_block};
+pub use lines::{
+    Line, Spaces, band, build_lines, in_margin, is_cjk, is_ideograph, is_page_number, join_block,
+};
 use serde::Serialize;
 use table::grids_from_rules;
 

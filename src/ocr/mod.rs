@@ -829,10 +829,7 @@ fn cjk(text: &str) -> usize {
 /// quotes [`cjk`] counts: what a label has and a border's residue has not.
 fn han(text: &str) -> usize {
     text.chars()
-        .filter(|&c| {
-            matches!(c as u32,
-                0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-        })
+        .filter(|&c| crate::layout::is_ideograph(c))
         .count()
 }
 

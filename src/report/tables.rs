@@ -1123,33 +1123,30 @@ struct SeenRow<'a> {
 /// whether it is that item's row by likeness only, under [`LABEL_MATCH`].
 fn disclosure_row(label: &str, item: Option<u8>, template: &Template) -> Option<(usize, bool)> {
     let norm = normalize(label);
-    let score = |d: &crate::template::DisclosureRow| {
-        d.labels
-            .iter()
-            .map(|l| similarity(&norm, &normalize(l)))
-            .fold(0.0, f32::max)
-            + if Some(d.item) == item { 0.5 } else { 0.0 }
-    };
-    template
-        .disclosure
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| {
-            let min = if Some(d.item) == item {
-                ITEM_ROW_MATCH
-            } else {
-                LABEL_MATCH
+    // Per row: its best likeness, whether that passes as the label
+    // anywhere, and whether it passes under the row's own item.
+    let fits = template.disclosure.iter().enumerate().map(|(i, d)| {
+        let own_item = Some(d.item) == item;
+        let best = d.labels.iter().map(|l| normalize(l)).fold(
+            (0.0f32, false, false),
+            |(s, exact, loose), l| {
+                (
+                    s.max(similarity(&norm, &l)),
+                    exact || matches(&norm, &l, LABEL_MATCH),
+                    loose || (own_item && matches(&norm, &l, ITEM_ROW_MATCH)),
+                )
+            },
+        );
+        (i, best, own_item)
+    });
+    fits.filter(|(_, (_, exact, loose), _)| *exact || *loose)
+        .max_by(|a, b| {
+            let score = |(_, (s, _, _), own): &(usize, (f32, bool, bool), bool)| {
+                s + if *own { 0.5 } else { 0.0 }
             };
-            d.labels.iter().any(|l| matches(&norm, &normalize(l), min))
+            score(a).total_cmp(&score(b))
         })
-        .max_by(|a, b| score(a.1).total_cmp(&score(b.1)))
-        .map(|(i, d)| {
-            let exact = d
-                .labels
-                .iter()
-                .any(|l| matches(&norm, &normalize(l), LABEL_MATCH));
-            (i, !exact)
-        })
+        .map(|(i, (_, exact, _), _)| (i, !exact))
 }
 
 /// Table 二 → values under /active_disclosure. Rows are found by their
@@ -1262,25 +1259,25 @@ pub fn map_disclosure(
         .enumerate()
         .map(|(i, r)| {
             let row = &seen[(*r)?];
+            let def = &template.disclosure[i];
+            let taken = |code: &str, why: String| {
+                Issue::warning(code, format!("/active_disclosure/{}", def.key), why)
+            };
             if by_item[i] {
-                issues.push(Issue::warning(
+                issues.push(taken(
                     "row_by_item",
-                    format!("/active_disclosure/{}", template.disclosure[i].key),
                     format!(
                         "row label {:?} is not the template's; taken as {}, the row of its item (第二十条 item {}) it is most like",
-                        row.label,
-                        template.disclosure[i].labels[0],
-                        template.disclosure[i].item
+                        row.label, def.labels[0], def.item
                     ),
                 ));
             }
             if by_place[i] {
-                issues.push(Issue::warning(
+                issues.push(taken(
                     "columns_by_order",
-                    format!("/active_disclosure/{}", template.disclosure[i].key),
                     format!(
                         "row label {:?} not recognised; taken as {} by its place in table 二",
-                        row.label, template.disclosure[i].labels[0]
+                        row.label, def.labels[0]
                     ),
                 ));
             }

@@ -276,8 +276,10 @@ pub fn binarize(image: &GrayImage) -> Ink {
     threshold(image, ink_level(image).0)
 }
 
-/// Print is at least this many grey levels darker, on average, than paper.
+/// Print is at least this many grey levels darker, on average, than paper,
+/// and covers at most this share of a page.
 const MIN_INK_CONTRAST: f64 = 90.0;
+const MAX_INK_SHARE: f64 = 0.25;
 
 /// Otsu's level, found again among the darker pixels while the two classes
 /// it parts are too alike to be ink and paper: on a page with a line or two
@@ -288,18 +290,22 @@ pub fn ink_level(image: &GrayImage) -> (u8, bool) {
     for &v in image.as_raw() {
         hist[usize::from(v)] += 1;
     }
-    let mean = |range: std::ops::Range<usize>| {
+    let total: u64 = hist.iter().sum();
+    let class = |range: std::ops::Range<usize>| {
         let (n, sum) = range.fold((0u64, 0u64), |(n, sum), v| {
             (n + hist[v], sum + hist[v] * v as u64)
         });
-        (n > 0).then(|| sum as f64 / n as f64)
+        (n > 0).then(|| (sum as f64 / n as f64, n as f64 / total as f64))
     };
     let first = otsu(&hist);
     let mut level = first;
-    // Each pass at least halves what is left, so a few passes reach the print.
+    // Faint print is as little darker than paper, but covers a few per cent
+    // of the page, never a quarter: only a class that large is grain.
     for _ in 0..4 {
-        match (mean(0..level + 1), mean(level + 1..256)) {
-            (Some(dark), Some(light)) if light - dark < MIN_INK_CONTRAST => {
+        match (class(0..level + 1), class(level + 1..256)) {
+            (Some((dark, share)), Some((light, _)))
+                if light - dark < MIN_INK_CONTRAST && share > MAX_INK_SHARE =>
+            {
                 level = otsu(&hist[..level + 1]);
             }
             _ => break,
@@ -734,6 +740,14 @@ mod tests {
             ink_level(&img),
             (imageproc::contrast::otsu_level(&img), false)
         );
+        // Faint print, 80 levels under the paper: still all of it ink.
+        let mut faint = GrayImage::from_pixel(800, 400, Luma([255]));
+        for i in 0..40 {
+            let at = Rect::at(20 + (i % 20) * 38, 100 + (i / 20) * 100).of_size(30, 30);
+            draw_filled_rect_mut(&mut faint, at, Luma([175]));
+        }
+        let (level, grainy) = ink_level(&faint);
+        assert!(!grainy && level >= 175, "level {level}");
     }
 
     #[test]

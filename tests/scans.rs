@@ -874,3 +874,16 @@ fn a_grainy_page_with_one_line_of_print_gives_that_line() {
         .collect();
     assert!(pages_with_issues.is_empty(), "{pages_with_issues:?}");
 }
+
+#[test]
+fn a_slash_printed_for_zero_against_the_border_is_a_zero() {
+    // 300 dpi: "/" right-aligned against the border, cut by the crop, was
+    // dropped as the border's residue and table 二 lost four values.
+    let (got, want) = drawn("v7171_0004_s300");
+    let (fields, right, wrong) = compare_tables(&got, &want, &["active_disclosure"]);
+    assert_eq!(right, fields, "wrong: {wrong:?}");
+    // 150 dpi, table 三: read "1" once the crop was grown across the border.
+    let (_, right, wrong) = drawn_tables("v7171_0004_s150");
+    assert!(wrong.is_empty(), "{wrong:?}");
+    assert!(right >= 88, "{right} values right");
+}

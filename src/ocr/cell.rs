@@ -114,7 +114,10 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
         // stroke of 章 touches a tight crop too); an upright stroke at the top
         // or bottom is a digit's, cut by a row printed tight.
         let flat_border = pw > ph && at_end && (at_side || pw >= h);
-        let upright_border = ph >= pw && at_side;
+        // A border's residue fills its box; the slash printed for zero,
+        // right-aligned against the border, crosses its box aslant.
+        let filled = p.area as f32 >= RESIDUE_FILL * (pw * ph) as f32;
+        let upright_border = ph >= pw && at_side && filled;
         let residue = line_like && (flat_border || upright_border);
         let keep = p.area >= min_area && !residue;
         for &i in &members {
@@ -144,6 +147,14 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
         band: None,
     }
 }
+
+/// A slash is at least this many times as high as wide, and each third of
+/// it spans at most this share of its width.
+const SLASH_ELONGATION: u32 = 2;
+const SLASH_PART: f32 = 0.85;
+
+/// Share of its box that a border's upright residue fills at least.
+const RESIDUE_FILL: f32 = 0.5;
 
 /// Share of a pixel row (or column) that is ink where a border runs along it.
 const BORDER_FILL: f32 = 0.6;
@@ -197,6 +208,59 @@ impl CellInk {
             (first.x0, first.y0, first.x1, first.y1),
             |(a, b, c, d), p| (a.min(p.x0), b.min(p.y0), c.max(p.x1), d.max(p.y1)),
         ))
+    }
+
+    /// Whether the cell holds one stroke aslant from top right to bottom
+    /// left and nothing else: the slash printed for zero, which the digit
+    /// model reads as 1 or 7. Each third of its height holds a narrow part
+    /// of it (a 7's bar spans the top), each further left than the one above.
+    pub fn is_slash(&self) -> bool {
+        // A thin stroke may come apart in a few pieces.
+        let Some((x0, y0, x1, y1)) = self.extent().filter(|_| self.pieces.len() <= 3) else {
+            return false;
+        };
+        let p = Piece {
+            x0,
+            y0,
+            x1,
+            y1,
+            area: 0,
+        };
+        let (w, h) = (p.width(), p.height());
+        if h < SLASH_ELONGATION * w || h < 6 {
+            return false;
+        }
+        // A 7 whose bar the crop or a rule cut is as aslant: a slash stands
+        // clear of the crop's top and bottom and of any border above it.
+        let (left, top, cw, ch) = self.rect;
+        if y0 <= top || y1 + 1 >= top + ch {
+            return false;
+        }
+        let ruled = (y0.saturating_sub(2).max(top)..y0)
+            .flat_map(|y| (x0..=x1).map(move |x| (x, y)))
+            .any(|(x, y)| self.dropped[((y - top) * cw + (x - left)) as usize]);
+        if ruled {
+            return false;
+        }
+        let thirds: Vec<Option<(u32, u32)>> = (0..3)
+            .map(|k| {
+                let rows = (p.y0 + k * h / 3)..(p.y0 + (k + 1) * h / 3);
+                rows.flat_map(|y| (p.x0..=p.x1).map(move |x| (x, y)))
+                    .filter(|&(x, y)| self.kept[((y - top) * cw + (x - left)) as usize])
+                    .fold(None, |span, (x, _)| match span {
+                        None => Some((x, x)),
+                        Some((a, b)) => Some((a.min(x), b.max(x))),
+                    })
+            })
+            .collect();
+        let narrow = |s: &(u32, u32)| (s.1 - s.0 + 1) as f32 <= SLASH_PART * w as f32;
+        let middle = |s: &(u32, u32)| s.0 + s.1;
+        match thirds.as_slice() {
+            [Some(a), Some(b), Some(c)] => {
+                [a, b, c].into_iter().all(narrow) && middle(a) > middle(b) && middle(b) > middle(c)
+            }
+            _ => false,
+        }
     }
 
     /// Characters side by side: the x-ranges of pieces grouped where they
@@ -391,6 +455,61 @@ mod tests {
                 .flat_map(|r| r.bytes().map(|b| b == b'#'))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_slash_against_the_border_is_kept_and_told_from_a_seven_and_a_one() {
+        // Right-aligned against the cell's right border, cut by the crop:
+        // as narrow as a border's residue and touching the side.
+        let slash = ink(&[
+            "............",
+            "..........##",
+            "..........##",
+            "..........##",
+            "..........##",
+            ".........##.",
+            ".........##.",
+            ".........##.",
+            ".........##.",
+            "........##..",
+            "........##..",
+            "........##..",
+            "........##..",
+            ".......##...",
+            ".......##...",
+            ".......##...",
+            ".......##...",
+            "............",
+        ]);
+        let cell = cell_ink(&slash, (0, 0, 12, 18), 2, 5);
+        assert_eq!(cell.pieces.len(), 1, "a slash is no border residue");
+        assert!(cell.is_slash());
+        // The same stroke reaching the crop's top is a 7 whose bar was cut.
+        assert!(!cell_ink(&slash, (0, 1, 12, 17), 2, 5).is_slash());
+        let seven = ink(&[
+            "....######..",
+            "........##..",
+            ".......##...",
+            ".......##...",
+            "......##....",
+            "......##....",
+            ".....##.....",
+            ".....##.....",
+            "....##......",
+        ]);
+        assert!(!cell_ink(&seven, (0, 0, 12, 9), 2, 5).is_slash());
+        let one = ink(&[
+            "......##....",
+            ".....###....",
+            "......##....",
+            "......##....",
+            "......##....",
+            "......##....",
+            "......##....",
+            "......##....",
+            "......##....",
+        ]);
+        assert!(!cell_ink(&one, (0, 0, 12, 9), 2, 5).is_slash());
     }
 
     #[test]

@@ -284,7 +284,11 @@ pub fn reread_cells(
             let has_digits = |t: &str| t.chars().any(|c| c.is_ascii_digit());
             // A mark for zero cut from a digit ("/" left of a 7) is suspect too.
             let digits = has_digits(&text);
-            let failed = cjk(&text) == 0 && (!digits || confidence < MIN_WORD_CONFIDENCE);
+            // A dash or slash told by its shape is a zero already; one the
+            // digit model read may be a 7 whose bar the crop cut.
+            let failed = zero_mark(&ink, ppt).is_none()
+                && cjk(&text) == 0
+                && (!digits || confidence < MIN_WORD_CONFIDENCE);
             // A label whose tops the inset cut reads as other characters
             // (行政处罚 as 行政处区), or as no characters at all.
             let unsure_words = han(&text) > 0 && confidence < SURE_WORDS;
@@ -484,6 +488,22 @@ fn cell_rect(b: &BBox, inset: f32, ppt: f32) -> Option<(u32, u32, u32, u32)> {
     (x1 > x0 && y1 > y0).then(|| (x0, y0, x1 - x0, y1 - y0))
 }
 
+/// The mark printed for zero that a cell's ink is by its shape alone: one
+/// flat stroke (a dash, which the digit model has no character for) or one
+/// stroke aslant (a slash, which it reads as 1).
+fn zero_mark(ink: &cell::CellInk, ppt: f32) -> Option<&'static str> {
+    let (ex0, ey0, ex1, ey1) = ink.extent()?;
+    let (ew, eh) = ((ex1 - ex0 + 1) as f32, (ey1 - ey0 + 1) as f32);
+    if ink.pieces.len() == 1
+        && eh <= DASH_MAX_HEIGHT_PT * ppt
+        && ew >= DASH_MIN_WIDTH_PT * ppt
+        && ew >= DASH_MIN_ELONGATION * eh
+    {
+        return Some("—");
+    }
+    ink.is_slash().then_some("/")
+}
+
 /// The text of one cell and its confidence: blank, a dash, a number agreed
 /// on by the digit readings, or words.
 fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) -> (String, f32) {
@@ -492,14 +512,8 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
         return (String::new(), 1.0);
     };
     let (ew, eh) = ((ex1 - ex0 + 1) as f32, (ey1 - ey0 + 1) as f32);
-    if ink.pieces.len() == 1
-        && eh <= DASH_MAX_HEIGHT_PT * ppt
-        && ew >= DASH_MIN_WIDTH_PT * ppt
-        && ew >= DASH_MIN_ELONGATION * eh
-    {
-        // One flat stroke: the dash printed for zero, which the digit model
-        // has no character for.
-        return ("—".into(), 0.9);
+    if let Some(mark) = zero_mark(ink, ppt) {
+        return (mark.into(), 0.9);
     }
     let spans = ink.columns();
     let columns = spans.len().max(1);

@@ -219,14 +219,7 @@ impl CellInk {
         let Some((x0, y0, x1, y1)) = self.extent().filter(|_| self.pieces.len() <= 3) else {
             return false;
         };
-        let p = Piece {
-            x0,
-            y0,
-            x1,
-            y1,
-            area: 0,
-        };
-        let (w, h) = (p.width(), p.height());
+        let (w, h) = (x1 - x0 + 1, y1 - y0 + 1);
         if h < SLASH_ELONGATION * w || h < 6 {
             return false;
         }
@@ -236,17 +229,18 @@ impl CellInk {
         if y0 <= top || y1 + 1 >= top + ch {
             return false;
         }
+        let at = |x: u32, y: u32| ((y - top) * cw + (x - left)) as usize;
         let ruled = (y0.saturating_sub(2).max(top)..y0)
             .flat_map(|y| (x0..=x1).map(move |x| (x, y)))
-            .any(|(x, y)| self.dropped[((y - top) * cw + (x - left)) as usize]);
+            .any(|(x, y)| self.dropped[at(x, y)]);
         if ruled {
             return false;
         }
         let thirds: Vec<Option<(u32, u32)>> = (0..3)
             .map(|k| {
-                let rows = (p.y0 + k * h / 3)..(p.y0 + (k + 1) * h / 3);
-                rows.flat_map(|y| (p.x0..=p.x1).map(move |x| (x, y)))
-                    .filter(|&(x, y)| self.kept[((y - top) * cw + (x - left)) as usize])
+                let rows = (y0 + k * h / 3)..(y0 + (k + 1) * h / 3);
+                rows.flat_map(|y| (x0..=x1).map(move |x| (x, y)))
+                    .filter(|&(x, y)| self.kept[at(x, y)])
                     .fold(None, |span, (x, _)| match span {
                         None => Some((x, x)),
                         Some((a, b)) => Some((a.min(x), b.max(x))),

@@ -44,8 +44,9 @@ const DASH_MIN_ELONGATION: f32 = 2.5;
 const MIN_WORD_CONFIDENCE: f32 = 0.6;
 /// Margin kept clear of a cell's borders when cropping it, in points.
 const CELL_INSET_PT: f32 = 1.5;
-/// The margin on a side of a cell whose ink reaches the crop's edge there:
-/// about half a border's width, in points.
+/// The margin on a side of a cell whose ink reaches the crop's edge there,
+/// in points: negative, the crop reaches past the grid line to the paper
+/// beyond the rule, keeping the tops of print set against it.
 const NEAR_INSET_PT: f32 = -0.5;
 /// The confidence left to a number read with a leading zero: under the 0.7
 /// a value is flagged at.
@@ -286,9 +287,9 @@ pub fn reread_cells(
             let digits = has_digits(&text);
             // A dash or slash told by its shape is a zero already; one the
             // digit model read may be a 7 whose bar the crop cut.
-            let failed = zero_mark(&ink, ppt).is_none()
-                && cjk(&text) == 0
-                && (!digits || confidence < MIN_WORD_CONFIDENCE);
+            let failed = cjk(&text) == 0
+                && (!digits || confidence < MIN_WORD_CONFIDENCE)
+                && zero_mark(&ink, ppt).is_none();
             // A label whose tops the inset cut reads as other characters
             // (行政处罚 as 行政处区), or as no characters at all.
             let unsure_words = han(&text) > 0 && confidence < SURE_WORDS;
@@ -725,8 +726,6 @@ fn line_votes(
     Some(votes)
 }
 
-/// The median width of characters side by side (as [`cell::CellInk::columns`]
-/// gives them), in pixels: square for Chinese, about half the height for digits.
 /// Whether a reading is a number of several digits starting with 0 ("042",
 /// not "0" or "0.5").
 fn leading_zero(text: &str) -> bool {
@@ -737,6 +736,8 @@ fn leading_zero(text: &str) -> bool {
     digits.first() == Some(&'0') && digits.get(1).is_some_and(char::is_ascii_digit)
 }
 
+/// The median width of characters side by side (as [`cell::CellInk::columns`]
+/// gives them), in pixels: square for Chinese, about half the height for digits.
 fn median_width(spans: &[(u32, u32)]) -> Option<f32> {
     let mut widths: Vec<u32> = spans.iter().map(|(a, b)| b - a + 1).collect();
     widths.sort_unstable();

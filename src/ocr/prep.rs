@@ -100,7 +100,7 @@ pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
     let (level, grainy) = ink_level(&gray);
     if grainy {
         // The page pass thresholds by itself and would read the grain.
-        let pale = level / 2 + 128;
+        let pale = halfway_to_white(level);
         gray.pixels_mut()
             .filter(|p| p[0] > pale)
             .for_each(|p| p[0] = 255);
@@ -269,6 +269,12 @@ pub fn despeckle(ink: &Ink) -> Ink {
         height: ink.height,
         bits,
     }
+}
+
+/// The grey level half-way from the ink threshold to white: a pixel paler
+/// than that is paper, whatever ink lies near it.
+fn halfway_to_white(level: u8) -> u8 {
+    level / 2 + 128
 }
 
 /// The ink threshold of a flattened image.
@@ -451,7 +457,7 @@ fn border_mask(page: &Prepared, horizontal: bool) -> Vec<bool> {
     // side (a tinted cell is as pale but no darker than its surroundings).
     // Print set against a row's rule (the tops of characters, rarely their
     // sides) has ink on one side of it instead.
-    let (level, pale) = (page.level, page.level / 2 + 128);
+    let (level, pale) = (page.level, halfway_to_white(page.level));
     let step = (255 - level) / 4;
     let thin = |here: u8, before: u8, after: u8| {
         let lighter = here.saturating_add(step);
@@ -810,8 +816,6 @@ mod tests {
         }
     }
 
-    /// Borders one pixel thick in mid grey, as a 200-dpi scanner prints
-    /// hairlines, under a band of tint and over a line of text.
     #[test]
     fn a_pale_border_with_print_set_against_it_stays_one_rule() {
         // A hairline paler than the threshold, the tops of a row of print
@@ -852,6 +856,8 @@ mod tests {
         assert!(a < 101.0 && z > 699.0, "{:?}", at_line[0]);
     }
 
+    /// Borders one pixel thick in mid grey, as a 200-dpi scanner prints
+    /// hairlines, under a band of tint and over a line of text.
     fn hairline_page(tint: u8) -> GrayImage {
         let mut img = GrayImage::from_pixel(1600, 900, Luma([253]));
         draw_filled_rect_mut(&mut img, Rect::at(200, 301).of_size(1200, 60), Luma([tint]));

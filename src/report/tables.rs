@@ -1123,30 +1123,27 @@ struct SeenRow<'a> {
 /// whether it is that item's row by likeness only, under [`LABEL_MATCH`].
 fn disclosure_row(label: &str, item: Option<u8>, template: &Template) -> Option<(usize, bool)> {
     let norm = normalize(label);
-    // Per row: its best likeness, whether that passes as the label
-    // anywhere, and whether it passes under the row's own item.
-    let fits = template.disclosure.iter().enumerate().map(|(i, d)| {
+    // The best so far: score, row, and whether it passed under its item only.
+    let mut best: Option<(f32, usize, bool)> = None;
+    for (i, d) in template.disclosure.iter().enumerate() {
         let own_item = Some(d.item) == item;
-        let best = d.labels.iter().map(|l| normalize(l)).fold(
-            (0.0f32, false, false),
-            |(s, exact, loose), l| {
-                (
-                    s.max(similarity(&norm, &l)),
-                    exact || matches(&norm, &l, LABEL_MATCH),
-                    loose || (own_item && matches(&norm, &l, ITEM_ROW_MATCH)),
-                )
-            },
-        );
-        (i, best, own_item)
-    });
-    fits.filter(|(_, (_, exact, loose), _)| *exact || *loose)
-        .max_by(|a, b| {
-            let score = |(_, (s, _, _), own): &(usize, (f32, bool, bool), bool)| {
-                s + if *own { 0.5 } else { 0.0 }
-            };
-            score(a).total_cmp(&score(b))
-        })
-        .map(|(i, (_, exact, _), _)| (i, !exact))
+        let labels: Vec<String> = d.labels.iter().map(|l| normalize(l)).collect();
+        let exact = labels.iter().any(|l| matches(&norm, l, LABEL_MATCH));
+        let loose = own_item && labels.iter().any(|l| matches(&norm, l, ITEM_ROW_MATCH));
+        if !exact && !loose {
+            continue;
+        }
+        let likeness = labels
+            .iter()
+            .map(|l| similarity(&norm, l))
+            .fold(0.0, f32::max);
+        let score = likeness + if own_item { 0.5 } else { 0.0 };
+        // Of equal scores, the later row wins.
+        if best.is_none_or(|(b, _, _)| score >= b) {
+            best = Some((score, i, !exact));
+        }
+    }
+    best.map(|(_, i, loose)| (i, loose))
 }
 
 /// Table 二 → values under /active_disclosure. Rows are found by their

@@ -149,8 +149,40 @@ fn values_under_wordings_the_template_does_not_know_are_placed_by_position() {
                 said,
                 "{dim}=other: the fallback by position is not reported"
             );
+            for (pointer, confidence) in placed_by_order(&g.got) {
+                assert!(
+                    confidence <= 0.85,
+                    "{dim}=other: {pointer}, placed by position, is given confidence {confidence}"
+                );
+            }
         }
     }
+}
+
+/// Each value under a `columns_by_order` issue (on the page it names, when it
+/// names one) with its confidence.
+fn placed_by_order(got: &Value) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    let Some(provenance) = got["provenance"].as_object() else {
+        return out;
+    };
+    for issue in got["issues"].as_array().into_iter().flatten() {
+        if issue["code"] != "columns_by_order" {
+            continue;
+        }
+        let under = issue["pointer"].as_str().unwrap_or("/");
+        let page = issue["message"]
+            .as_str()
+            .and_then(|m| m.strip_prefix("page "))
+            .and_then(|m| m.split(':').next())
+            .and_then(|n| n.parse::<u64>().ok());
+        for (pointer, prov) in provenance {
+            if pointer.starts_with(under) && page.is_none_or(|p| prov["page"] == p) {
+                out.push((pointer.clone(), prov["confidence"].as_f64().unwrap_or(1.0)));
+            }
+        }
+    }
+    out
 }
 
 #[test]

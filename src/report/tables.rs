@@ -260,6 +260,20 @@ fn read_cell(
     values.push(pointer, kind, value, prov);
 }
 
+/// The most a value placed by its order, not by a header or label, is
+/// trusted however clearly it was read: a misread header leaves a page whose
+/// cells may be misread as well.
+const BY_ORDER_CONFIDENCE: f32 = 0.85;
+
+fn placed_by_order(cell: Cow<'_, Cell>) -> Cow<'_, Cell> {
+    if cell.confidence <= BY_ORDER_CONFIDENCE {
+        return cell;
+    }
+    let mut capped = cell.into_owned();
+    capped.confidence = BY_ORDER_CONFIDENCE;
+    Cow::Owned(capped)
+}
+
 /// A cell and the page it is on.
 type Placed<'a> = (&'a Cell, usize);
 /// A cell, joined with its rest where a page break cut it, and its page.
@@ -465,7 +479,8 @@ fn observe_applications<'a>(
     issues: &mut Vec<Issue>,
 ) -> Vec<Observed<'a>> {
     let mut observed: Vec<Observed<'a>> = Vec::new();
-    let mut prev_map: Option<ColumnMap> = None;
+    // The last part's columns, and whether they were taken by order.
+    let mut prev_map: Option<(ColumnMap, bool)> = None;
     let mut unfit = Vec::new();
     for (pi, t) in parts.iter().enumerate() {
         if first_data_row(t) >= t.rows() {
@@ -473,9 +488,12 @@ fn observe_applications<'a>(
             continue;
         }
         let header = header_columns(parts, pi, template.applicant_columns);
-        let map = if header.len() == template.applicant_columns.len() {
-            header
-        } else if let Some(m) = prev_map.as_ref().and_then(|p| carry_columns(p, t)) {
+        let carried = prev_map
+            .as_ref()
+            .and_then(|(p, by_order)| Some((carry_columns(p, t)?, *by_order)));
+        let (map, by_order) = if header.len() == template.applicant_columns.len() {
+            (header, false)
+        } else if let Some(m) = carried {
             m
         } else if let Some(m) = columns_by_order(t, template.applicant_columns) {
             issues.push(Issue::warning(
@@ -483,7 +501,7 @@ fn observe_applications<'a>(
                 "/applications",
                 format!("page {}: table 三 column headers not recognised; columns taken in printed order", t.page),
             ));
-            m
+            (m, true)
         } else {
             unfit.push(format!("page {}: {} columns", t.page, t.cols()));
             continue;
@@ -511,7 +529,15 @@ fn observe_applications<'a>(
                 .iter()
                 .map(|&(k, x0, x1)| {
                     let cell = cell_in_row(t, r, x0, x1).filter(|c| c.row == r);
-                    (k, cell.map(Cow::Borrowed))
+                    let cell = cell.map(Cow::Borrowed);
+                    (
+                        k,
+                        if by_order {
+                            cell.map(placed_by_order)
+                        } else {
+                            cell
+                        },
+                    )
                 })
                 .collect();
             let filled: Vec<&Cell> = cells.iter().filter_map(|(_, c)| c.as_deref()).collect();
@@ -535,7 +561,7 @@ fn observe_applications<'a>(
             });
             first = false;
         }
-        prev_map = Some(map);
+        prev_map = Some((map, by_order));
     }
     if observed.is_empty() && !parts.is_empty() {
         let why = if unfit.is_empty() {
@@ -1039,21 +1065,25 @@ pub fn map_reviews(
             let mut slots: Vec<Option<Joined>> = vec![None; n];
             match review_slots_by_header(&stacks, template) {
                 Some(found) => {
-                    let by = match found {
-                        ReviewSlots::Headers(by) => by,
+                    let (by, guessed) = match found {
+                        ReviewSlots::Headers(by) => (by, false),
                         ReviewSlots::InGroupOrder(by) => {
                             issues.push(by_order("the outcome headers"));
-                            by
+                            (by, true)
                         }
                     };
-                    for (cell, slot) in cells.into_iter().zip(by) {
-                        slots[slot] = Some(cell);
+                    for ((cell, page), slot) in cells.into_iter().zip(by) {
+                        let cell = if guessed { placed_by_order(cell) } else { cell };
+                        slots[slot] = Some((cell, page));
                     }
                     Ok(slots)
                 }
                 None if stacks.len() == n => {
                     issues.push(by_order("the headers"));
-                    Ok(cells.into_iter().map(Some).collect())
+                    Ok(cells
+                        .into_iter()
+                        .map(|(cell, page)| Some((placed_by_order(cell), page)))
+                        .collect())
                 }
                 None => {
                     let heads: Vec<&str> = stacks.iter().map(|s| s.text.as_str()).collect();
@@ -1281,7 +1311,7 @@ pub fn map_disclosure(
             Some(row)
         })
         .collect();
-    for (def, hit) in template.disclosure.iter().zip(found) {
+    for ((def, hit), row_by_place) in template.disclosure.iter().zip(found).zip(by_place) {
         let base = format!("/active_disclosure/{}", def.key);
         let Some(SeenRow {
             cells,
@@ -1328,7 +1358,13 @@ pub fn map_disclosure(
                     cells.get(ci)
                 }
             }
-            .map(|c| (c.as_ref(), *page));
+            .map(|c| Cow::Borrowed(c.as_ref()));
+            let cell = if head.is_none() || row_by_place {
+                cell.map(placed_by_order)
+            } else {
+                cell
+            };
+            let cell = cell.as_ref().map(|c| (c.as_ref(), *page));
             let yuan = head.is_some_and(|(h, _, _)| in_yuan(h));
             read_cell(
                 values,

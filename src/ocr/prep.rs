@@ -8,9 +8,12 @@ use image::GrayImage;
 const BACKGROUND_BLOCK_PT: f32 = 24.0;
 /// Largest skew looked for, in degrees.
 const MAX_SKEW_DEG: f32 = 5.0;
-/// Shortest horizontal border, in points: longer than an em dash pair "——"
-/// in a cell, shorter than the narrowest column of table 四.
+/// Shortest horizontal border standing alone, in points: longer than an em
+/// dash pair "——" in a cell, shorter than the narrowest column of table 四.
 const MIN_HRULE_PT: f32 = 24.0;
+/// Shortest horizontal border between two upright ones, in points: double
+/// borders box each cell apart, so a narrow column's rules are its width.
+const MIN_BOXED_HRULE_PT: f32 = 12.0;
 /// Shortest vertical border, in points: taller than the strokes of 10.5 pt text.
 const MIN_VRULE_PT: f32 = 12.0;
 /// Upright runs at least this long are borders wherever they stand, in
@@ -408,14 +411,29 @@ pub fn skew_angle(ink: &Ink) -> f32 {
 /// merged across the few pixel rows (or columns) a border is thick.
 pub fn rules(page: &Prepared) -> Vec<Rule> {
     let (w, h, px_per_pt) = (page.ink.width, page.ink.height, page.px_per_pt);
-    let mut out = runs_to_rules(
+    let across = border_mask(page, true);
+    let mut out = runs_to_rules(h, w, &across, MIN_HRULE_PT * px_per_pt, px_per_pt, true);
+    // Found apart, so that a short stroke of print against a border does
+    // not thicken the border's band. A box's rule may join its neighbour's
+    // a pixel row off into one longer than either; only what the long
+    // borders do not already hold is new.
+    let short: Vec<Rule> = runs_to_rules(
         h,
         w,
-        &border_mask(page, true),
-        MIN_HRULE_PT * px_per_pt,
+        &across,
+        MIN_BOXED_HRULE_PT * px_per_pt,
         px_per_pt,
         true,
-    );
+    )
+    .into_iter()
+    .filter(|r| {
+        !out.iter().any(|l| {
+            (l.from.1 - r.from.1).abs() <= RULE_END_SLACK_PT
+                && l.from.0 <= r.from.0 + RULE_END_SLACK_PT
+                && l.to.0 >= r.to.0 - RULE_END_SLACK_PT
+        })
+    })
+    .collect();
     let verticals = runs_to_rules(
         w,
         h,
@@ -424,24 +442,64 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
         px_per_pt,
         false,
     );
-    let joined = |x: f32, y: f32| {
-        out.iter().any(|h| {
-            (h.from.1 - y).abs() <= RULE_END_SLACK_PT
-                && x >= h.from.0 - RULE_END_SLACK_PT
-                && x <= h.to.0 + RULE_END_SLACK_PT
-        })
-    };
-    // A short upright run is a border only where it joins a horizontal one
+    // A short upright run is a border only where it meets horizontal ones
     // at both ends: the strokes of large print (十, 申) are as long.
     let verticals: Vec<Rule> = verticals
         .into_iter()
-        .filter(|v| {
-            v.to.1 - v.from.1 >= SURE_VRULE_PT
-                || (joined(v.from.0, v.from.1) && joined(v.from.0, v.to.1))
+        .filter_map(|v| {
+            if v.to.1 - v.from.1 >= SURE_VRULE_PT {
+                Some(v)
+            } else {
+                boxed(v, &out, false)
+            }
         })
         .collect();
+    out.extend(short.into_iter().filter_map(|r| boxed(r, &verticals, true)));
     out.extend(verticals);
     out
+}
+
+/// A short rule that meets a crossing border at each end, drawn on to
+/// them; `None` if it does not. One end may stop up to twice the slack
+/// short: a box's rules stop short of the table's outer double border, and
+/// the uprights of a last row short of its bottom. A short horizontal rule,
+/// and one that stops short, must make a corner with one of them: the
+/// strokes of a number filling a narrow box run from side to side between
+/// its corners (the other side may be a border joined across rows).
+fn boxed(mut rule: Rule, crossing: &[Rule], horizontal: bool) -> Option<Rule> {
+    let along = |p: (f32, f32)| if horizontal { p.0 } else { p.1 };
+    let across = |p: (f32, f32)| if horizontal { p.1 } else { p.0 };
+    let at = across(rule.from);
+    // The crossing border nearest an end: where it stands, how far off the
+    // end is, and how far the rule runs from the border's own nearest end.
+    let meets = |end: f32| {
+        crossing
+            .iter()
+            .filter(|k| {
+                at >= across(k.from) - RULE_END_SLACK_PT && at <= across(k.to) + RULE_END_SLACK_PT
+            })
+            .map(|k| {
+                let corner = (across(k.from) - at).abs().min((across(k.to) - at).abs());
+                (along(k.from), (along(k.from) - end).abs(), corner)
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    let (a, off_a, corner_a) = meets(along(rule.from))?;
+    let (z, off_z, corner_z) = meets(along(rule.to))?;
+    let loose = off_a.max(off_z) > RULE_END_SLACK_PT;
+    if off_a.max(off_z) > 2.0 * RULE_END_SLACK_PT || off_a.min(off_z) > RULE_END_SLACK_PT {
+        return None;
+    }
+    if (horizontal || loose) && corner_a.min(corner_z) > 2.0 * RULE_END_SLACK_PT {
+        return None;
+    }
+    let (a, z) = (along(rule.from).min(a), along(rule.to).max(z));
+    if horizontal {
+        (rule.from.0, rule.to.0) = (a, z);
+    } else {
+        (rule.from.1, rule.to.1) = (a, z);
+    }
+    Some(rule)
 }
 
 /// The pixels that may carry a border running along rows (`horizontal`)
@@ -896,5 +954,45 @@ mod tests {
                 .count();
             assert_eq!(upright, 3, "tint {tint}, turned {deg}°: {rules:?}");
         }
+    }
+
+    fn rule(from: (f32, f32), to: (f32, f32)) -> Rule {
+        Rule {
+            from,
+            to,
+            width: 0.7,
+        }
+    }
+
+    #[test]
+    fn a_short_rule_is_a_border_where_it_makes_a_box_corner() {
+        // One box, 20 pt by 20 pt, its sides from its top to its bottom.
+        let sides = [
+            rule((100.0, 50.0), (100.0, 70.0)),
+            rule((120.0, 50.0), (120.0, 70.0)),
+        ];
+        // Its top rule stops 4 pt short of the right side: drawn on to it.
+        let top = boxed(rule((100.5, 50.0), (116.0, 50.0)), &sides, true);
+        assert_eq!(top.map(|r| r.to.0), Some(120.0));
+        // A number's strokes run from side to side half-way down: no corner.
+        assert!(boxed(rule((100.5, 60.0), (119.5, 60.0)), &sides, true).is_none());
+        // Nor does a stroke that comes near neither side.
+        assert!(boxed(rule((106.0, 50.0), (114.0, 50.0)), &sides, true).is_none());
+
+        // An upright stopping 3.5 pt short of the bottom of its box.
+        let box_rules = [
+            rule((100.0, 50.0), (120.0, 50.0)),
+            rule((100.0, 70.0), (120.0, 70.0)),
+        ];
+        let side = boxed(rule((100.0, 50.5), (100.0, 66.5)), &box_rules, false);
+        assert_eq!(side.map(|r| r.to.1), Some(70.0));
+        // The same under rules running on through it (no corner): a stroke.
+        let through = [
+            rule((60.0, 50.0), (140.0, 50.0)),
+            rule((60.0, 70.0), (140.0, 70.0)),
+        ];
+        assert!(boxed(rule((100.0, 50.5), (100.0, 66.5)), &through, false).is_none());
+        // Meeting both within the slack, it is a border as before.
+        assert!(boxed(rule((100.0, 50.5), (100.0, 69.0)), &through, false).is_some());
     }
 }

@@ -455,8 +455,80 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
         })
         .collect();
     out.extend(short.into_iter().filter_map(|r| boxed(r, &verticals, true)));
+    // Where a double border's inner strokes merge across the gaps between
+    // boxes (at 150 dpi), the box rules still stop short of the outer one.
+    let mut out: Vec<Rule> = out
+        .into_iter()
+        .map(|r| reach(r, &verticals, true))
+        .collect();
     out.extend(verticals);
     out
+}
+
+/// One coordinate of a point.
+type Coordinate = fn((f32, f32)) -> f32;
+
+/// The along-the-rule and across-it coordinates of a rule's points, for
+/// either direction.
+fn axes(horizontal: bool) -> (Coordinate, Coordinate) {
+    if horizontal {
+        (|p| p.0, |p| p.1)
+    } else {
+        (|p| p.1, |p| p.0)
+    }
+}
+
+/// The crossing border nearest the end of a rule at `end` (along it), the
+/// rule lying at `at` (across it): where the border stands, how far off the
+/// end is, and how far the rule lies from the border's own nearest end
+/// (near nought at a corner).
+fn nearest_crossing(
+    at: f32,
+    end: f32,
+    crossing: &[Rule],
+    horizontal: bool,
+) -> Option<(f32, f32, f32)> {
+    let (along, across) = axes(horizontal);
+    crossing
+        .iter()
+        .filter(|k| {
+            at >= across(k.from) - RULE_END_SLACK_PT && at <= across(k.to) + RULE_END_SLACK_PT
+        })
+        .map(|k| {
+            let corner = (across(k.from) - at).abs().min((across(k.to) - at).abs());
+            (along(k.from), (along(k.from) - end).abs(), corner)
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// A rule meeting a crossing border at one end and stopping short of
+/// another at its other end, by more than the slack but at most twice it,
+/// drawn on to that border. A run of print's tops meets neither.
+fn reach(mut rule: Rule, crossing: &[Rule], horizontal: bool) -> Rule {
+    let (along, across) = axes(horizontal);
+    let at = across(rule.from);
+    let (a, z) = (along(rule.from), along(rule.to));
+    let near = |end: f32| nearest_crossing(at, end, crossing, horizontal);
+    let (Some((ka, off_a, _)), Some((kz, off_z, _))) = (near(a), near(z)) else {
+        return rule;
+    };
+    let short = |off: f32| off > RULE_END_SLACK_PT && off <= 2.0 * RULE_END_SLACK_PT;
+    let a = if short(off_a) && off_z <= RULE_END_SLACK_PT && ka < a {
+        ka
+    } else {
+        a
+    };
+    let z = if short(off_z) && off_a <= RULE_END_SLACK_PT && kz > z {
+        kz
+    } else {
+        z
+    };
+    if horizontal {
+        (rule.from.0, rule.to.0) = (a, z);
+    } else {
+        (rule.from.1, rule.to.1) = (a, z);
+    }
+    rule
 }
 
 /// A short rule that meets a crossing border at each end, drawn on to
@@ -467,23 +539,9 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
 /// strokes of a number filling a narrow box run from side to side between
 /// its corners (the other side may be a border joined across rows).
 fn boxed(mut rule: Rule, crossing: &[Rule], horizontal: bool) -> Option<Rule> {
-    let along = |p: (f32, f32)| if horizontal { p.0 } else { p.1 };
-    let across = |p: (f32, f32)| if horizontal { p.1 } else { p.0 };
+    let (along, across) = axes(horizontal);
     let at = across(rule.from);
-    // The crossing border nearest an end: where it stands, how far off the
-    // end is, and how far the rule runs from the border's own nearest end.
-    let meets = |end: f32| {
-        crossing
-            .iter()
-            .filter(|k| {
-                at >= across(k.from) - RULE_END_SLACK_PT && at <= across(k.to) + RULE_END_SLACK_PT
-            })
-            .map(|k| {
-                let corner = (across(k.from) - at).abs().min((across(k.to) - at).abs());
-                (along(k.from), (along(k.from) - end).abs(), corner)
-            })
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-    };
+    let meets = |end: f32| nearest_crossing(at, end, crossing, horizontal);
     let (a, off_a, corner_a) = meets(along(rule.from))?;
     let (z, off_z, corner_z) = meets(along(rule.to))?;
     let loose = off_a.max(off_z) > RULE_END_SLACK_PT;
@@ -994,5 +1052,20 @@ mod tests {
         assert!(boxed(rule((100.0, 50.5), (100.0, 66.5)), &through, false).is_none());
         // Meeting both within the slack, it is a border as before.
         assert!(boxed(rule((100.0, 50.5), (100.0, 69.0)), &through, false).is_some());
+    }
+
+    #[test]
+    fn a_rule_stopping_short_of_a_border_at_one_end_is_drawn_on_to_it() {
+        let sides = [
+            rule((100.0, 40.0), (100.0, 80.0)),
+            rule((160.0, 40.0), (160.0, 80.0)),
+        ];
+        // Meets the left side; stops 3.6 pt short of the right one.
+        let box_rule = reach(rule((100.5, 60.0), (156.4, 60.0)), &sides, true);
+        assert_eq!(box_rule.to.0, 160.0);
+        assert_eq!(box_rule.from.0, 100.5);
+        // A run of print's tops, clear of both sides by as much, stays as it is.
+        let tops = reach(rule((103.6, 60.0), (156.4, 60.0)), &sides, true);
+        assert_eq!((tops.from.0, tops.to.0), (103.6, 156.4));
     }
 }

@@ -1333,21 +1333,31 @@ pub fn map_disclosure(
             continue;
         };
         let mut by_order = false;
+        // How alike each header is to each column's labels.
+        let fit: Vec<Vec<f32>> = headers
+            .iter()
+            .map(|h| {
+                let h = normalize(&h.0);
+                def.columns
+                    .iter()
+                    .map(|col| {
+                        col.labels
+                            .iter()
+                            .map(|l| similarity(&h, &normalize(l)))
+                            .fold(0.0, f32::max)
+                    })
+                    .collect()
+            })
+            .collect();
         for (ci, col) in def.columns.iter().enumerate() {
-            let labels: Vec<String> = col.labels.iter().map(|l| normalize(l)).collect();
+            // A header names the column it is most like: 本年新制发件数 is
+            // like 本年废止件数 too, and must not take its place when that
+            // header was misread.
             let head = headers
                 .iter()
-                .map(|h| {
-                    (
-                        h,
-                        labels
-                            .iter()
-                            .map(|l| similarity(&normalize(&h.0), l))
-                            .fold(0.0, f32::max),
-                    )
-                })
-                .filter(|(_, s)| *s >= 0.6)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .zip(&fit)
+                .filter(|(_, f)| f[ci] >= 0.6 && f.iter().all(|&o| o <= f[ci]))
+                .max_by(|a, b| a.1[ci].total_cmp(&b.1[ci]))
                 .map(|(h, _)| h);
             let cell = match head {
                 Some((_, x0, x1)) => cells

@@ -266,10 +266,12 @@ pub fn reread_large_lines(layout: &mut PageLayout, prepared: &Prepared, engines:
         return;
     };
     // A title's lines, above the first line of text: large print further
-    // down is a line whose box a seal or a stain stretched.
+    // down is a line whose box a seal or a stain stretched. A running
+    // header in the top margin is small print; a title may start there.
+    let large = |l: &Line| l.size >= LARGE_PRINT * size;
     let title: Vec<usize> = (0..layout.lines.len())
-        .filter(|&i| !in_margin(&layout.lines[i], layout.height))
-        .take_while(|&i| layout.lines[i].size >= LARGE_PRINT * size)
+        .filter(|&i| !in_margin(&layout.lines[i], layout.height) || large(&layout.lines[i]))
+        .take_while(|&i| large(&layout.lines[i]))
         .collect();
     for i in title {
         let line = &layout.lines[i];

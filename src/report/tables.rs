@@ -4,7 +4,7 @@
 
 use super::number::{Parsed, looks_numeric, parse};
 use super::values::{Issue, Prov, Values};
-use crate::layout::{Cell, Document, Table};
+use crate::layout::{Cell, Document, Table, is_ideograph};
 use crate::template::label::{
     compact_label, matches, normalize, similarity, similarity_at_end, similarity_within,
 };
@@ -374,6 +374,13 @@ fn mostly_words(cells: &[&Cell]) -> bool {
     let filled = cells.iter().filter(|c| !c.text.trim().is_empty());
     let numeric = filled.clone().filter(|c| looks_numeric(&c.text)).count();
     filled.count() - numeric > numeric
+}
+
+/// Whether a row of table 二 is a header: words over its value columns and
+/// no number (信息内容 itself may be misread: 信息内;).
+fn names_columns(cells: &[&Cell]) -> bool {
+    let words = |c: &&Cell| c.text.chars().filter(|&ch| is_ideograph(ch)).count() >= 2;
+    cells.iter().any(words) && !cells.iter().any(|c| looks_numeric(&c.text))
 }
 
 fn row_cells(t: &Table, row: usize) -> Vec<&Cell> {
@@ -1211,7 +1218,7 @@ pub fn map_disclosure(
                 item = Some(n);
                 continue;
             }
-            if normalize(&first.text) == "信息内容" {
+            if normalize(&first.text) == "信息内容" || names_columns(&row[1..]) {
                 headers = row[1..]
                     .iter()
                     .map(|c| (c.text.clone(), c.bbox.x0, c.bbox.x1))
@@ -1586,6 +1593,40 @@ mod tests {
         assert_eq!(
             codes,
             [("columns_by_order", "/active_disclosure/licensing")]
+        );
+    }
+
+    #[test]
+    fn a_misread_header_row_of_table_2_is_no_row_of_values() {
+        // 信息内容 read 信息内; in a scan: its row of words, counted as a row
+        // of values, left 7 rows for the template's 6 and none was placed.
+        let t = grid(
+            2,
+            &[
+                &["第二十条第（一）项", "", "", ""],
+                &["信息内;", "不年新制发件殖", "本年废止件数", "现行有效件数"],
+                &["规草", "1", "2", "3"],
+                &["规范性文件", "4", "5", "6"],
+                &["第二十条第（五）项", "", "", ""],
+                &["信息内容", "本年处理决定数量", "", ""],
+                &["行政许可", "7", "", ""],
+                &["第二十条第（六）项", "", "", ""],
+                &["信和轧内容", "本年处理决定数量", "", ""],
+                &["行收处珂", "8", "", ""],
+                &["行政室番", "9", "", ""],
+                &["第二十条第（八）项", "", "", ""],
+                &["信息内容", "本年收费金额（单位：万元）", "", ""],
+                &["行政事业性收费", "10.5", "", ""],
+            ],
+        );
+        let (mut v, mut issues) = (Values::default(), Vec::new());
+        map_disclosure(&[&t], &TEMPLATE_2021, &mut v, &mut issues);
+        assert_eq!(v.get("/active_disclosure/regulations/repealed"), Some(2.0));
+        assert_eq!(v.get("/active_disclosure/penalty/decisions"), Some(8.0));
+        assert_eq!(v.get("/active_disclosure/coercion/decisions"), Some(9.0));
+        assert!(
+            !issues.iter().any(|i| i.code == "row_missing"),
+            "{issues:?}"
         );
     }
 

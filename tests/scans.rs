@@ -925,3 +925,12 @@ fn a_title_starting_in_the_top_margin_is_read_again_at_its_size() {
         assert_eq!(got["report"][key], want["report"][key], "{key}");
     }
 }
+
+#[test]
+fn a_section_of_one_word_at_the_foot_of_the_page_is_read() {
+    // 150 dpi: 六、其他需要报告的事项 followed by 无。 as the page's last
+    // line; the page pass left it out and section 六 came out empty.
+    let (got, _) = drawn("v2727_0004_s150");
+    let other = got["sections"]["other"].as_str().unwrap_or_default();
+    assert_eq!(other.trim_end_matches(['。', '.']), "无", "{other:?}");
+}

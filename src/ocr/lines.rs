@@ -23,9 +23,16 @@ const CHARACTER_PX: f32 = 40.0;
 /// of the text's size.
 const LINE_HEIGHT: (f32, f32) = (0.6, 1.6);
 /// A line read from a band is kept when its characters are this sure on
-/// average and it holds this many Chinese characters.
+/// average and it holds this many Chinese characters; a line of one (无。
+/// under a heading) when they are surer.
 const MIN_CONFIDENCE: f32 = 0.6;
 const MIN_CJK: usize = 2;
+const SURE_ONE_CJK: f32 = 0.85;
+/// How far below the last line read a missed line is looked for, in the
+/// text's size: a short last line of the page (无。) is what goes missing.
+const BELOW_LAST: f32 = 2.5;
+/// The narrowest band of ink read as a line, in the text's size.
+const MIN_LINE_WIDTH: f32 = 1.2;
 
 /// Step 3, after the layout of a scanned page: reads the lines of text in
 /// the text column that the page pass missed and puts them in their place.
@@ -33,7 +40,10 @@ pub fn read_missed_lines(layout: &mut PageLayout, prepared: &Prepared, engines: 
     let found: Vec<Line> = missed_bands(layout, prepared)
         .into_iter()
         .filter_map(|band| read_band(band, prepared, engines))
-        .filter(|(line, mean)| *mean >= MIN_CONFIDENCE && cjk(&line.text) >= MIN_CJK)
+        .filter(|(line, mean)| {
+            let n = cjk(&line.text);
+            (n >= MIN_CJK && *mean >= MIN_CONFIDENCE) || (n == 1 && *mean >= SURE_ONE_CJK)
+        })
         .map(|(line, _)| line)
         .collect();
     for line in found {
@@ -80,11 +90,12 @@ fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
         body.iter().map(|l| l.bbox.y0).fold(f32::INFINITY, f32::min),
         h,
     );
-    let y1 = px(body.iter().map(|l| l.bbox.y1).fold(0.0, f32::max), h);
+    let last = body.iter().map(|l| l.bbox.y1).fold(0.0, f32::max);
+    let y1 = px(last + BELOW_LAST * size, h);
     let black = black_level(prepared);
-    // A line of text puts ink in most rows it spans; a speck or a seal's
-    // dark dot in a few pixels.
-    let min_ink = ((size * ppt) / 4.0).max(2.0) as usize;
+    // A line of text, even of one character (无。), puts a stroke or two in
+    // most rows it spans; a speck or a seal's dark dot fewer pixels.
+    let min_ink = ((size * ppt) / 10.0).max(2.0) as usize;
     let covered = |top: f32, bottom: f32| {
         let overlaps = |a: f32, b: f32| b.min(bottom) - a.max(top) >= 0.4 * (bottom - top);
         layout.lines.iter().any(|l| overlaps(l.bbox.y0, l.bbox.y1))
@@ -101,7 +112,7 @@ fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
         let Some((left, right)) = ink_columns(prepared, (x0, x1), (top, bottom), black) else {
             continue;
         };
-        if (right - left) as f32 / ppt >= 2.0 * size {
+        if (right - left) as f32 / ppt >= MIN_LINE_WIDTH * size {
             out.push(Band {
                 left,
                 top,

@@ -599,13 +599,13 @@ fn join_split_rows<'a>(rows: Vec<Observed<'a>>, template: &Template) -> Vec<Obse
     for row in rows {
         if row.first_of_part
             && let Some(prev) = out.last_mut()
-            && continues_row(
+            && (continues_row(
                 &prev.norm,
                 prev.has_values,
                 &row.norm,
                 row.has_values,
                 |l| best_row_match(l, &all),
-            )
+            ) || finishes_note(&prev.label, &row.label))
             && cells_can_join(
                 prev.cells.iter().map(|(_, c)| c.as_deref()),
                 row.cells.iter().map(|(_, c)| c.as_deref()),
@@ -668,6 +668,20 @@ fn cells_can_join<'c>(
         let whole_zero = a.starts_with('0') || ["—", "-", "－", "无", "/"].contains(&a);
         a.is_empty() || b.is_empty() || !whole_zero
     })
+}
+
+/// Whether `label` closes the note `prev_label` left open: the rest of a
+/// label cut by a page break inside its note (部分公开（区分处理的，只计
+/// 这一情形，不计 / 其他情形）), which adds nothing to the label's words.
+fn finishes_note(prev_label: &str, label: &str) -> bool {
+    let depth = |s: &str| {
+        s.chars().fold(0i32, |d, c| match c {
+            '(' | '（' | '[' | '【' | '〈' | '<' => d + 1,
+            ')' | '）' | ']' | '】' | '〉' | '>' => d - 1,
+            _ => d,
+        })
+    };
+    depth(prev_label) > 0 && depth(label) < 0
 }
 
 /// Whether the first row of a table's next part continues the last row of
@@ -1454,6 +1468,15 @@ mod tests {
         assert_eq!(item_number("第二十条 第(八)项"), Some(8));
         assert_eq!(item_number("第二十条第（九）项[1]"), Some(9));
         assert_eq!(item_number("信息内容"), None);
+    }
+
+    #[test]
+    fn the_rest_of_a_note_cut_by_a_page_break_finishes_its_label() {
+        let cut = "（二）部分公开（区分处理的，只计这一情形，不计";
+        assert!(finishes_note(cut, "其他情形）"));
+        assert!(finishes_note(cut, "其他情形)"));
+        assert!(!finishes_note(cut, "（三）不予公开"));
+        assert!(!finishes_note("（一）予以公开", "其他情形）"));
     }
 
     #[test]

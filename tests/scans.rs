@@ -414,6 +414,13 @@ fn drawn_tables(name: &str) -> (usize, usize, Vec<String>) {
     )
 }
 
+/// Asserts that every table value of a drawn scan is read right.
+fn every_table_value_right(name: &str) {
+    let (fields, right, wrong) = drawn_tables(name);
+    assert!(wrong.is_empty(), "{name}: wrong {wrong:?}");
+    assert_eq!(right, fields, "{name}: values right");
+}
+
 /// A drawn scan's report and its expected JSON.
 fn drawn(name: &str) -> (Value, Value) {
     let input = format!("samples/scans/drawn/{name}.pdf");
@@ -895,14 +902,10 @@ fn a_table_with_double_borders_boxes_each_cell_apart() {
     // uprights stop short of the table's bottom and the box rules of 总计
     // short of the outer border: columns and rows merged and 191 of 200
     // values were lost.
-    let (fields, right, wrong) = drawn_tables("v7171_0002_s200");
-    assert!(wrong.is_empty(), "{wrong:?}");
-    assert_eq!(right, fields);
+    every_table_value_right("v7171_0002_s200");
     // 150 dpi: the inner strokes join across the gaps between boxes, and
     // 总计's rules end short of the outer border: 300 was read 30.
-    let (fields, right, wrong) = drawn_tables("v7171_0002_s150");
-    assert!(wrong.is_empty(), "{wrong:?}");
-    assert_eq!(right, fields);
+    every_table_value_right("v7171_0002_s150");
 }
 
 #[test]
@@ -932,9 +935,7 @@ fn a_row_cut_inside_its_labels_note_and_its_numbers_is_joined() {
     // 22 / 79198 across the page break: the rest of the note fits the
     // template no better, so the pieces stayed apart and four values were
     // their first lines (22 for 2279198) at confidence 0.96.
-    let (fields, right, wrong) = drawn_tables("v2727_0004_s150");
-    assert!(wrong.is_empty(), "{wrong:?}");
-    assert_eq!(right, fields);
+    every_table_value_right("v2727_0004_s150");
 }
 
 #[test]

@@ -504,7 +504,7 @@ fn nearest_crossing(
 /// A rule meeting a crossing border at one end and stopping short of
 /// another at its other end, by more than the slack but at most twice it,
 /// drawn on to that border. A run of print's tops meets neither.
-fn reach(mut rule: Rule, crossing: &[Rule], horizontal: bool) -> Rule {
+fn reach(rule: Rule, crossing: &[Rule], horizontal: bool) -> Rule {
     let (along, across) = axes(horizontal);
     let at = across(rule.from);
     let (a, z) = (along(rule.from), along(rule.to));
@@ -523,12 +523,7 @@ fn reach(mut rule: Rule, crossing: &[Rule], horizontal: bool) -> Rule {
     } else {
         z
     };
-    if horizontal {
-        (rule.from.0, rule.to.0) = (a, z);
-    } else {
-        (rule.from.1, rule.to.1) = (a, z);
-    }
-    rule
+    along_from_to(rule, horizontal, a, z)
 }
 
 /// A short rule that meets a crossing border at each end, drawn on to
@@ -538,7 +533,7 @@ fn reach(mut rule: Rule, crossing: &[Rule], horizontal: bool) -> Rule {
 /// and one that stops short, must make a corner with one of them: the
 /// strokes of a number filling a narrow box run from side to side between
 /// its corners (the other side may be a border joined across rows).
-fn boxed(mut rule: Rule, crossing: &[Rule], horizontal: bool) -> Option<Rule> {
+fn boxed(rule: Rule, crossing: &[Rule], horizontal: bool) -> Option<Rule> {
     let (along, across) = axes(horizontal);
     let at = across(rule.from);
     let meets = |end: f32| nearest_crossing(at, end, crossing, horizontal);
@@ -552,12 +547,17 @@ fn boxed(mut rule: Rule, crossing: &[Rule], horizontal: bool) -> Option<Rule> {
         return None;
     }
     let (a, z) = (along(rule.from).min(a), along(rule.to).max(z));
+    Some(along_from_to(rule, horizontal, a, z))
+}
+
+/// The rule running from `a` to `z` along its direction.
+fn along_from_to(mut rule: Rule, horizontal: bool, a: f32, z: f32) -> Rule {
     if horizontal {
         (rule.from.0, rule.to.0) = (a, z);
     } else {
         (rule.from.1, rule.to.1) = (a, z);
     }
-    Some(rule)
+    rule
 }
 
 /// The pixels that may carry a border running along rows (`horizontal`)

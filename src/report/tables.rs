@@ -265,8 +265,9 @@ fn read_cell(
 /// cells may be misread as well.
 const BY_ORDER_CONFIDENCE: f32 = 0.85;
 
-fn placed_by_order(cell: Cow<'_, Cell>) -> Cow<'_, Cell> {
-    if cell.confidence <= BY_ORDER_CONFIDENCE {
+/// The cell as trusted where it was placed: capped when `by_order`.
+fn placed(cell: Cow<'_, Cell>, by_order: bool) -> Cow<'_, Cell> {
+    if !by_order || cell.confidence <= BY_ORDER_CONFIDENCE {
         return cell;
     }
     let mut capped = cell.into_owned();
@@ -536,15 +537,7 @@ fn observe_applications<'a>(
                 .iter()
                 .map(|&(k, x0, x1)| {
                     let cell = cell_in_row(t, r, x0, x1).filter(|c| c.row == r);
-                    let cell = cell.map(Cow::Borrowed);
-                    (
-                        k,
-                        if by_order {
-                            cell.map(placed_by_order)
-                        } else {
-                            cell
-                        },
-                    )
+                    (k, cell.map(|c| placed(Cow::Borrowed(c), by_order)))
                 })
                 .collect();
             let filled: Vec<&Cell> = cells.iter().filter_map(|(_, c)| c.as_deref()).collect();
@@ -1094,8 +1087,7 @@ pub fn map_reviews(
                         }
                     };
                     for ((cell, page), slot) in cells.into_iter().zip(by) {
-                        let cell = if guessed { placed_by_order(cell) } else { cell };
-                        slots[slot] = Some((cell, page));
+                        slots[slot] = Some((placed(cell, guessed), page));
                     }
                     Ok(slots)
                 }
@@ -1103,7 +1095,7 @@ pub fn map_reviews(
                     issues.push(by_order("the headers"));
                     Ok(cells
                         .into_iter()
-                        .map(|(cell, page)| Some((placed_by_order(cell), page)))
+                        .map(|(cell, page)| Some((placed(cell, true), page)))
                         .collect())
                 }
                 None => {
@@ -1389,12 +1381,7 @@ pub fn map_disclosure(
                     cells.get(ci)
                 }
             }
-            .map(|c| Cow::Borrowed(c.as_ref()));
-            let cell = if head.is_none() || row_by_place {
-                cell.map(placed_by_order)
-            } else {
-                cell
-            };
+            .map(|c| placed(Cow::Borrowed(c.as_ref()), head.is_none() || row_by_place));
             let cell = cell.as_ref().map(|c| (c.as_ref(), *page));
             let yuan = head.is_some_and(|(h, _, _)| in_yuan(h));
             read_cell(

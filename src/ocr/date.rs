@@ -70,10 +70,13 @@ pub fn reread_dates(
         if !line.text.contains('日') {
             c.date.x1 = dark_ink_end(prepared, &c.date, layout.width);
         }
+        if c.label == 0 {
+            c.date.x0 = dark_ink_start(prepared, &c.date, layout.width);
+        }
         let page_date = line.text.get(c.label..).and_then(parse_date);
         let page_reading = page_reading(&c.date, glyphs);
         let Some((text, confidence)) =
-            read_date(&c.date, page_date, page_reading, prepared, engines)
+            read_date(&c.date, page_date, page_reading, false, prepared, engines)
         else {
             continue;
         };
@@ -93,7 +96,7 @@ pub fn reread_dates(
     let mut found: Option<(BBox, String, f32)> = None;
     for date in unread_lines(layout, prepared) {
         let Some((text, confidence)) =
-            read_date(&date, None, (String::new(), 0.0), prepared, engines)
+            read_date(&date, None, (String::new(), 0.0), true, prepared, engines)
         else {
             continue;
         };
@@ -130,23 +133,52 @@ pub fn reread_dates(
 /// two line heights are crossed.
 fn dark_ink_end(prepared: &Prepared, date: &BBox, page_width: f32) -> f32 {
     let ppt = prepared.px_per_pt;
+    let limit = 0.95 * page_width * ppt;
+    let end = dark_ink_reach(prepared, date, date.x1 * ppt, limit, 2.0);
+    (end / ppt).max(date.x1)
+}
+
+/// Where the ink darker than half the threshold that carries on a line
+/// from the left end of `date` starts, in points: a date's first digit that
+/// a grey seal's ring touches is left out of the page pass's line. Only a
+/// gap as wide as a character is crossed, so the signature's ink stays out.
+fn dark_ink_start(prepared: &Prepared, date: &BBox, page_width: f32) -> f32 {
+    let ppt = prepared.px_per_pt;
+    let limit = 0.5 * page_width * ppt;
+    let start = dark_ink_reach(prepared, date, date.x0 * ppt, limit, 1.0);
+    (start / ppt).min(date.x0)
+}
+
+/// The last column, going from pixel column `from` towards `limit`, with
+/// ink darker than half the threshold in `date`'s rows, crossing gaps of up
+/// to `max_gap` line heights. A column counts when a tenth of the line's
+/// height is dark, which leaves out the page's grain.
+fn dark_ink_reach(prepared: &Prepared, date: &BBox, from: f32, limit: f32, max_gap: f32) -> f32 {
+    let ppt = prepared.px_per_pt;
     let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
-    let (y0, y1) = (px(date.y0, h), px(date.y1, h));
-    let (from, limit) = (px(date.x1, w), px(0.95 * page_width, w));
-    let max_gap = (2.0 * date.height() * ppt) as u32;
+    let px = |v: f32, max: u32| (v.max(0.0) as u32).min(max.saturating_sub(1));
+    let (y0, y1) = (px(date.y0 * ppt, h), px(date.y1 * ppt, h));
+    let (from, limit) = (px(from, w), px(limit, w));
+    let max_gap = (max_gap * date.height() * ppt) as u32;
+    let min_dark = ((0.1 * date.height() * ppt) as usize).max(2);
     let dark = under_seal(prepared);
     let gray = prepared.gray.as_raw();
-    let mut end = from;
-    for x in from..limit {
-        if x - end > max_gap {
+    let columns: Box<dyn Iterator<Item = u32>> = if limit >= from {
+        Box::new(from..limit)
+    } else {
+        Box::new((limit..from).rev())
+    };
+    let mut reach = from;
+    for x in columns {
+        if x.abs_diff(reach) > max_gap {
             break;
         }
-        if (y0..y1).any(|y| gray[(y * w + x) as usize] <= dark) {
-            end = x;
+        let inked = (y0..y1).filter(|y| gray[(y * w + x) as usize] <= dark);
+        if inked.count() >= min_dark {
+            reach = x;
         }
     }
-    (end as f32 / ppt).max(date.x1)
+    reach as f32
 }
 
 /// The grey level at and below which ink is black print, not a grey seal's
@@ -162,7 +194,8 @@ const UNDER_LAST_LINE: f32 = 6.0;
 /// The boxes of the lines of ink under the page's last line of text that
 /// may be a date the page pass did not read at all (with the signature over
 /// it): a grey seal stamped over them makes the layout analysis take them
-/// for part of a picture. Only ink darker than half the threshold counts,
+/// for part of a picture, and a page holding only the end matter may read
+/// as no text at all. Only ink darker than half the threshold counts,
 /// which leaves the seal's ring out; a line must be as tall as the text and
 /// as wide as a date.
 fn unread_lines(layout: &PageLayout, prepared: &Prepared) -> Vec<BBox> {
@@ -177,9 +210,11 @@ fn unread_lines(layout: &PageLayout, prepared: &Prepared) -> Vec<BBox> {
         .filter_map(|(top, last)| {
             let bottom = last + 1;
             let height = (bottom - top) as f32 / ppt;
-            if !(0.5 * size..=1.8 * size).contains(&height) {
-                return None;
-            }
+            let size = match size {
+                Some(size) if (0.5 * size..=1.8 * size).contains(&height) => size,
+                None if (MIN_DATE_PT..=MAX_DATE_PT).contains(&height) => height,
+                _ => return None,
+            };
             let (first, end) = ink_columns(prepared, (x0, x1), (top, last), dark)?;
             let width = (end + 1 - first) as f32 / ppt;
             (4.0 * size..=MAX_DATE_CHARS as f32 * size)
@@ -197,28 +232,52 @@ fn unread_lines(layout: &PageLayout, prepared: &Prepared) -> Vec<BBox> {
         .collect()
 }
 
+/// The heights of a line of ink that may be a date on a page with no text
+/// read, in points.
+const MIN_DATE_PT: f32 = 7.0;
+const MAX_DATE_PT: f32 = 24.0;
+/// Share of the page's height and width left out as its margins, on a page
+/// with no text read.
+const PAGE_MARGIN: f32 = 0.08;
+
 /// The pixels under a page's last line of text where a date line the page
 /// pass missed may be (left, right, top, bottom), and the text's size in
-/// points; None when a table or nothing lies there.
-fn under_last_line(layout: &PageLayout, prepared: &Prepared) -> Option<(u32, u32, u32, u32, f32)> {
+/// points; the whole page inside its margins, and no size, when the page
+/// pass read no text there; None when a table lies there.
+fn under_last_line(
+    layout: &PageLayout,
+    prepared: &Prepared,
+) -> Option<(u32, u32, u32, u32, Option<f32>)> {
+    let ppt = prepared.px_per_pt;
+    let (w, h) = prepared.gray.dimensions();
+    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
     let body = layout.body_lines();
-    let last = body.last()?;
+    let Some(last) = body.last() else {
+        if !layout.tables.is_empty() {
+            return None;
+        }
+        let (width, height) = (layout.width, layout.height);
+        return Some((
+            px(PAGE_MARGIN * width, w),
+            px((1.0 - PAGE_MARGIN) * width, w),
+            px(PAGE_MARGIN * height, h),
+            px(0.85 * height, h),
+            None,
+        ));
+    };
     if layout.tables.iter().any(|t| t.bbox.y0 > last.bbox.y1) {
         return None;
     }
     let size = layout.text_size()?;
     let left = body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
     let right = body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max);
-    let ppt = prepared.px_per_pt;
-    let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
     let (x0, x1) = (px(left, w), px(right, w));
     let y0 = px(last.bbox.y1 + 0.2 * size, h);
     let y1 = px(
         (last.bbox.y1 + UNDER_LAST_LINE * size).min(0.85 * layout.height),
         h,
     );
-    Some((x0, x1, y0, y1, size))
+    Some((x0, x1, y0, y1, Some(size)))
 }
 
 /// The lines worth a second reading: at most [`END_LINES`] at the end of the
@@ -377,11 +436,14 @@ fn after_label(line: &Line, glyphs: &[Glyph]) -> Option<f32> {
 /// and the least confidence of all such readings; [`UNSURE_DATE`] when the
 /// whole readings disagree, every reading dropped a character, or that
 /// confidence is low and the page pass read another date on the line
-/// (`page_date`).
+/// (`page_date`). A line under the text that the page pass did not read
+/// (`unread`) is the date line when any reading is shaped like a date,
+/// however much ink is left over: its seal adds ink but no prose.
 fn read_date(
     date: &BBox,
     page_date: Option<(u32, u32, u32)>,
     page: (String, f32),
+    unread: bool,
     prepared: &Prepared,
     engines: &mut Engines,
 ) -> Option<(String, f32)> {
@@ -400,15 +462,27 @@ fn read_date(
     ink.extent()?;
     let mut readings = read_crop(&ink, ppt, engines);
     // Black print under a grey seal's ring: at the page's threshold the
-    // ring is ink too, at half of it only the print is; at low resolution
-    // half breaks thin strokes, so a little more is tried too.
-    for level in [under_seal(prepared), black_level(prepared)] {
-        if readings.iter().any(|r| r.whole && r.date.is_some()) {
+    // ring is ink too. The print anchored on its ink darker than half of it
+    // keeps the thin strokes of serif digits that half alone breaks, and
+    // loses the ring; half, and a little more at low resolution, come after.
+    let part = prepared.part(rect);
+    let seal = under_seal(prepared);
+    let reach = (ANCHOR_PT * ppt).round().max(1.0) as u32;
+    let alternatives: [&dyn Fn() -> Prepared; 3] = [
+        &|| part.anchored(seal, reach),
+        &|| part.darker(seal),
+        &|| part.darker(black_level(prepared)),
+    ];
+    for alternative in alternatives {
+        if whole_dates(&readings) >= 2 {
             break;
         }
-        let dark = prepared.part(rect).darker(level);
         let (_, _, w, h) = rect;
-        readings.extend(read_crop(&ink_in(&dark, (0, 0, w, h)), ppt, engines));
+        readings.extend(read_crop(
+            &ink_in(&alternative(), (0, 0, w, h)),
+            ppt,
+            engines,
+        ));
     }
     // A seal or a stain over one character may spoil every reading of the
     // crop while the page pass, reading the page whole, got the line right.
@@ -423,6 +497,7 @@ fn read_date(
             text,
             date: Some(date),
             least,
+            shaped: true,
         });
     }
     let Some(surest) = readings.iter().filter(|r| r.date.is_some()).max_by(|a, b| {
@@ -435,14 +510,21 @@ fn read_date(
         if page_date.is_some() {
             return None;
         }
-        let longest = readings.iter().max_by_key(|r| r.text.chars().count())?;
+        let longest = readings
+            .iter()
+            .filter(|r| r.shaped || unread)
+            .max_by_key(|r| r.text.chars().count())?;
         return Some((longest.text.clone(), UNSURE_DATE));
     };
+    // One whole reading alone may be a misread digit (1 read 7 where a
+    // seal's ring crosses it, at 0.90): a second reading, or the page
+    // pass's, must give the same date.
     let sure = surest.whole
         && readings
             .iter()
             .filter(|r| r.whole && r.date.is_some())
-            .all(|r| r.date == surest.date);
+            .all(|r| r.date == surest.date)
+        && (whole_dates(&readings) >= 2 || page_date == surest.date);
     let least = readings
         .iter()
         .filter(|r| r.date.is_some())
@@ -458,10 +540,20 @@ fn read_date(
     Some((surest.text.clone(), confidence))
 }
 
+/// How many readings give a date with no character dropped.
+fn whole_dates(readings: &[Reading]) -> usize {
+    readings
+        .iter()
+        .filter(|r| r.whole && r.date.is_some())
+        .count()
+}
+
 /// The readings of a date line's ink that are valid dates or shaped like
 /// one: at two sizes, in Chinese numerals and in digits.
 fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
-    let columns = ink.columns().len();
+    let Some((left, ..)) = ink.extent() else {
+        return Vec::new();
+    };
     let tallest = ink.tallest().max(1) as f32;
     let mut readings = Vec::new();
     for height in CHARACTER_PX {
@@ -469,6 +561,15 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
         let Some(image) = ink.render(scale, height as u32) else {
             continue;
         };
+        // Ink columns where the rendered image has them.
+        let spans: Vec<(f32, f32)> = ink
+            .columns()
+            .iter()
+            .map(|&(a, b)| {
+                let at = |x: u32| (x - left) as f32 * scale + height;
+                (at(a), at(b + 1))
+            })
+            .collect();
         for whitelist in [CHINESE_DATE_READ, NUMERIC_DATE] {
             let symbols = read_line(engines, &image, dpi(ppt * scale), whitelist);
             let text: String = symbols
@@ -478,14 +579,24 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
                 .collect();
             let least = symbols.iter().map(|s| s.confidence).fold(1.0, f32::min);
             let read = text.chars().count() + text.matches('八').count();
+            // A box far wider than a character is the engine's guess.
+            let wide: Vec<(f32, f32)> = symbols
+                .iter()
+                .filter(|s| s.text.chars().any(|c| "年月日".contains(c)))
+                .filter(|s| (s.right - s.left) as f32 <= WIDE_BOX * height)
+                .map(|s| (s.left as f32, s.right as f32))
+                .collect();
+            let columns = characters_of_ink(&spans, &wide);
             let missing = columns.saturating_sub(read);
             // More ink than one dropped character: the line holds more than
             // a date, or a date with characters lost under a seal, which
             // only tells that this is the date line.
             let date = parse_date(&text).filter(|_| missing <= 1);
-            if date.is_some() || (date_shaped(&text) && missing <= MISSING_IN_SHAPE) {
+            let shaped = parse_date(&text).is_some() || date_shaped(&text);
+            if shaped {
                 readings.push(Reading {
                     whole: missing == 0,
+                    shaped: date.is_some() || missing <= MISSING_IN_SHAPE,
                     text,
                     date,
                     least,
@@ -496,6 +607,32 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
     readings
 }
 
+/// How many characters ink columns (`spans`, left to right) are, where the
+/// columns inside one of the boxes of 年, 月 or 日 (`wide`) are one: at half
+/// the threshold their strokes come apart, while two digits side by side
+/// stay two whatever box one of them was read in.
+fn characters_of_ink(spans: &[(f32, f32)], wide: &[(f32, f32)]) -> usize {
+    let mut count = 0;
+    let mut last_wide = None;
+    for &(a, b) in spans {
+        let centre = (a + b) / 2.0;
+        let inside = wide.iter().position(|&(l, r)| (l..=r).contains(&centre));
+        if inside.is_none() || inside != last_wide {
+            count += 1;
+        }
+        last_wide = inside;
+    }
+    count
+}
+
+/// How far ink lighter than half the threshold may lie from darker ink
+/// and still be print, in points: a serif digit's hairline between its stems.
+const ANCHOR_PT: f32 = 1.0;
+
+/// The widest a box of 年, 月 or 日 whose strokes are one character may be,
+/// in character heights.
+const WIDE_BOX: f32 = 1.3;
+
 /// One reading of a date line: a valid date, or a date read with a slip.
 struct Reading {
     text: String,
@@ -505,6 +642,9 @@ struct Reading {
     /// As many characters as the ink has side by side: none was dropped
     /// (tesseract reads "11" as "1"). 八 is two strokes apart.
     whole: bool,
+    /// Shaped like a date with at most [`MISSING_IN_SHAPE`] characters
+    /// lost: on a line the page pass read, more ink than that is prose.
+    shaped: bool,
 }
 
 #[cfg(test)]
@@ -527,5 +667,23 @@ mod tests {
         let t = "来源：区政府办公室\u{3000}发布日期: 2024年1月1日";
         assert_eq!(label_end(t).map(|i| &t[i..]), Some("2024年1月1日"));
         assert_eq!(label_end("二〇二四年一月十九日"), None);
+    }
+
+    #[test]
+    fn the_strokes_of_a_wide_character_are_one_character() {
+        // 2 0 年 (in two strokes) 1 1: five characters.
+        let spans = [
+            (0.0, 10.0),
+            (12.0, 22.0),
+            (25.0, 38.0),
+            (39.0, 44.0),
+            (50.0, 55.0),
+            (58.0, 63.0),
+        ];
+        assert_eq!(characters_of_ink(&spans, &[(24.0, 45.0)]), 5);
+        // A 1 read inside the box of 日 still counts apart from 日's strokes.
+        let spans = [(0.0, 5.0), (8.0, 20.0), (21.0, 26.0)];
+        assert_eq!(characters_of_ink(&spans, &[(7.0, 27.0)]), 2);
+        assert_eq!(characters_of_ink(&spans, &[]), 3);
     }
 }

@@ -89,6 +89,48 @@ impl Prepared {
             ..self.clone()
         }
     }
+
+    /// The ink at the page's threshold within `reach` pixels of ink at
+    /// `dark` or below: the thin strokes of serif digits, lighter than their
+    /// stems, stay with them, while a grey seal's ring, nowhere that dark,
+    /// goes but for a stub where it crosses the print.
+    pub fn anchored(&self, dark: u8, reach: u32) -> Prepared {
+        let near = dilated(&threshold(&self.gray, dark), reach);
+        let bits = self
+            .ink
+            .bits
+            .iter()
+            .zip(&near.bits)
+            .map(|(&ink, &near)| ink && near)
+            .collect();
+        Prepared {
+            ink: Ink { bits, ..near },
+            ..self.clone()
+        }
+    }
+}
+
+/// Ink grown by `reach` pixels in every direction (a square).
+fn dilated(ink: &Ink, reach: u32) -> Ink {
+    let (w, h, r) = (ink.width as usize, ink.height as usize, reach as usize);
+    let mut across = vec![false; w * h];
+    for y in 0..h {
+        let row = &ink.bits[y * w..(y + 1) * w];
+        for x in 0..w {
+            across[y * w + x] = row[x.saturating_sub(r)..(x + r + 1).min(w)].contains(&true);
+        }
+    }
+    let mut bits = vec![false; w * h];
+    for x in 0..w {
+        for y in 0..h {
+            bits[y * w + x] = (y.saturating_sub(r)..(y + r + 1).min(h)).any(|k| across[k * w + x]);
+        }
+    }
+    Ink {
+        width: ink.width,
+        height: ink.height,
+        bits,
+    }
 }
 
 /// Flattens, straightens and binarises one page image.

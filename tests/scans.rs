@@ -780,6 +780,29 @@ fn an_unread_date_line_under_a_seal_keeps_the_date_near_the_title_out() {
 }
 
 #[test]
+fn table_2_rows_read_through_labels_parted_by_strokes_and_misread_items() {
+    // 150 dpi, a LaTeX table in 8-pt print under a fold's shadow. Strokes
+    // of 集 and 理 were taken for upright rules and parted labels into
+    // cells (政府集 | 中采购): the second part counted as a value and the
+    // label as unknown. Items read 第二十条第〈一) or 第三干条 gave no item.
+    // A 0 set left in its cell lost its left stroke as a "border" of the
+    // tight crop and read 3 (0.92); +3480 read 十3480. The amount's unit
+    // reads 〈7C), so whether 251000 is 元 or 万元 is not told.
+    let (got, want) = drawn("v5151_0003_s150");
+    let (fields, right, wrong) = compare_tables(&got, &want, &["active_disclosure"]);
+    assert_eq!(wrong, Vec::<String>::new());
+    assert_eq!(right + 1, fields, "{right} of {fields} right");
+    assert_eq!(
+        got.pointer("/active_disclosure/procurement/amount"),
+        Some(&Value::Null)
+    );
+    let flagged = got["issues"].as_array().into_iter().flatten().any(|i| {
+        i["pointer"] == "/active_disclosure/procurement/amount" && i["code"] == "unreadable_value"
+    });
+    assert!(flagged, "no issue says the unit was not read");
+}
+
+#[test]
 fn a_digit_the_model_misreads_at_one_size_is_read_again_at_others_when_sums_break() {
     // 300 dpi, serif digits: the digit model reads the first 5 of 55258 as 9
     // at the usual size (confidence 0.90) and right at smaller ones. The row

@@ -158,6 +158,8 @@ const RESIDUE_FILL: f32 = 0.5;
 
 /// Share of a pixel row (or column) that is ink where a border runs along it.
 const BORDER_FILL: f32 = 0.6;
+/// A border's ink reaches this share of the crop from each end.
+const BORDER_ENDS: f32 = 0.15;
 
 /// The rows and columns of a crop, within `rule_px` of its edges, that are
 /// a border's residue: mostly ink, in a run from the edge. A thick border
@@ -165,14 +167,18 @@ const BORDER_FILL: f32 = 0.6;
 /// one piece.
 fn border_lines(ink: &Ink, rect: (u32, u32, u32, u32), rule_px: u32) -> (Vec<bool>, Vec<bool>) {
     let (left, top, w, h) = rect;
-    let row_full = |y: u32| {
-        let n = (0..w).filter(|&x| ink.at(left + x, top + y)).count();
-        n as f32 >= BORDER_FILL * w as f32
+    // A border crosses the whole crop; a digit's stroke as tall as most of
+    // a tight crop has paper above and below it.
+    let full = |len: u32, inked: &dyn Fn(u32) -> bool| {
+        let at: Vec<u32> = (0..len).filter(|&i| inked(i)).collect();
+        let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
+            return false;
+        };
+        let ends = (BORDER_ENDS * len as f32).ceil() as u32;
+        at.len() as f32 >= BORDER_FILL * len as f32 && first < ends && last + ends >= len
     };
-    let col_full = |x: u32| {
-        let n = (0..h).filter(|&y| ink.at(left + x, top + y)).count();
-        n as f32 >= BORDER_FILL * h as f32
-    };
+    let row_full = |y: u32| full(w, &|x| ink.at(left + x, top + y));
+    let col_full = |x: u32| full(h, &|y| ink.at(left + x, top + y));
     let row_empty = |y: u32| (0..w).all(|x| !ink.at(left + x, top + y));
     let col_empty = |x: u32| (0..h).all(|y| !ink.at(left + x, top + y));
     // A crop taken out across its grid line starts on paper beyond the rule.

@@ -488,6 +488,7 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
     // at both ends: the strokes of large print (十, 申) are as long.
     let verticals: Vec<Rule> = verticals
         .into_iter()
+        .filter(|v| v.to.1 - v.from.1 >= PRINT_STROKE_PT || !between_print(page, v))
         .filter_map(|v| {
             if v.to.1 - v.from.1 >= SURE_VRULE_PT {
                 Some(v)
@@ -505,6 +506,43 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
         .collect();
     out.extend(verticals);
     out
+}
+
+/// Upright runs shorter than this, in points, may be strokes of print
+/// chained through the rules of a tight table's rows.
+const PRINT_STROKE_PT: f32 = 36.0;
+/// A border stands in its cell's padding: ink this near on both sides, in
+/// points, over this share of its length, is the print it is a stroke of.
+const PADDING_PT: (f32, f32) = (0.4, 1.5);
+const PRINT_ALONG_SHARE: f32 = 0.3;
+
+/// Whether an upright run has ink right beside it on both sides along much
+/// of its length: a character's stroke, whose other strokes cross it or
+/// stand close, and not a border, which a cell's padding keeps clear.
+fn between_print(page: &Prepared, v: &Rule) -> bool {
+    let ppt = page.px_per_pt;
+    let (w, h) = (page.ink.width, page.ink.height);
+    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
+    let half = v.width / 2.0;
+    let x = v.from.0;
+    let left = (
+        px(x - half - PADDING_PT.1, w),
+        px(x - half - PADDING_PT.0, w),
+    );
+    let right = (
+        px(x + half + PADDING_PT.0, w),
+        px(x + half + PADDING_PT.1, w),
+    );
+    // The ends meet the horizontal borders, which have ink on both sides.
+    let (y0, y1) = (px(v.from.1 + 1.5, h), px(v.to.1 - 1.5, h));
+    if y1 <= y0 {
+        return false;
+    }
+    let inked = |y: u32, (a, b): (u32, u32)| (a..=b).any(|x| page.ink.at(x, y));
+    let both = (y0..y1)
+        .filter(|&y| inked(y, left) && inked(y, right))
+        .count();
+    both as f32 >= PRINT_ALONG_SHARE * (y1 - y0) as f32
 }
 
 /// One coordinate of a point.

@@ -44,6 +44,13 @@ pub fn parse(raw: &str, kind: Kind) -> Parsed {
     } else {
         (s.trim_end_matches(['件', '个', '项', '条']), 1.0)
     };
+    // OCR reads the plus sign of a change as 十, its Chinese look-alike.
+    let body = match body.strip_prefix('十') {
+        Some(rest) if kind == Kind::Change && rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            rest
+        }
+        _ => body,
+    };
     let unsigned = body.strip_prefix('+').unwrap_or(body);
     let well_formed = !unsigned.is_empty()
         && unsigned
@@ -124,6 +131,13 @@ mod tests {
         assert_eq!(v("-183", Kind::Change), Some(-183.0));
         assert_eq!(v("+5174", Kind::Change), Some(5174.0));
         assert_eq!(parse("-183", Kind::Count), Parsed::Unreadable);
+    }
+
+    #[test]
+    fn a_plus_read_as_its_chinese_look_alike_is_a_sign_of_a_change_only() {
+        assert_eq!(v("十3480", Kind::Change), Some(3480.0));
+        assert_eq!(parse("十3480", Kind::Count), Parsed::Unreadable);
+        assert_eq!(parse("十", Kind::Change), Parsed::Unreadable);
     }
 
     #[test]

@@ -172,7 +172,7 @@ fn read_cell(
     pointer: String,
     kind: Kind,
     cell: Option<Placed>,
-    yuan_header: bool,
+    unit: Unit,
 ) {
     let Some((cell, page)) = cell else {
         issues.push(Issue::warning(
@@ -201,6 +201,18 @@ fn read_cell(
         values.push(pointer, kind, None, prov);
         return;
     }
+    if unit == Unit::Unreadable && kind == Kind::Amount {
+        issues.push(Issue::warning(
+            "unreadable_value",
+            pointer.clone(),
+            format!(
+                "page {page}: the unit in the column's header cannot be read, so whether {:?} is in 元 or 万元 cannot be told",
+                cell.text
+            ),
+        ));
+        values.push(pointer, kind, None, prov);
+        return;
+    }
     let value = match parse(&cell.text, kind) {
         Parsed::Value { value, converted } => {
             if cell.confidence < LOW_CONFIDENCE {
@@ -213,7 +225,7 @@ fn read_cell(
                     ),
                 ));
             }
-            if yuan_header && kind == Kind::Amount && !converted {
+            if unit == Unit::Yuan && kind == Kind::Amount && !converted {
                 issues.push(Issue::warning(
                     "unit_converted",
                     pointer.clone(),
@@ -841,7 +853,7 @@ pub fn map_applications(
                         format!("{base}/{key}"),
                         Kind::Count,
                         cell.as_deref().map(|c| (c, o.page)),
-                        false,
+                        Unit::Wan,
                     );
                 }
             }
@@ -1113,7 +1125,7 @@ pub fn map_reviews(
             for (slot, cell) in slots.iter().enumerate() {
                 let (p, kind) = pointer(slot);
                 let placed = cell.as_ref().map(|(c, page)| (c.as_ref(), *page));
-                read_cell(values, issues, p, kind, placed, false);
+                read_cell(values, issues, p, kind, placed, Unit::Wan);
             }
         }
         Err(why) => {
@@ -1135,20 +1147,71 @@ pub fn map_reviews(
 /// The item number N of a "第二十条第（N）项" cell.
 fn item_number(text: &str) -> Option<u8> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let rest = &t[t.find("第二十条")? + "第二十条".len()..];
-    let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-    let inner: String = rest
+    // 第 … 条 before the item: 第二十条 itself is often misread (第三干条).
+    let article = t
+        .find('第')
+        .and_then(|i| t[i..].find('条').map(|j| i + j + '条'.len_utf8()))?;
+    let rest = &t[article..];
+    // The item's number ends at its closing bracket, or at 项 when that was
+    // lost; its opening bracket is read as anything (〈, “, 《).
+    let close = rest.find([')', '）', '项'])?;
+    let numerals: Vec<char> = rest[..close]
         .chars()
-        .skip_while(|c| !matches!(c, '(' | '（'))
-        .skip(1)
-        .take_while(|c| !matches!(c, ')' | '）'))
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
         .collect();
-    let inner = inner.trim();
+    let number: String = numerals.into_iter().rev().collect();
+    let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
     digits
         .iter()
-        .position(|d| *d == inner)
+        .position(|d| *d == number)
         .map(|p| p as u8 + 1)
-        .or_else(|| inner.parse().ok())
+        .or_else(|| number.parse().ok())
+}
+
+/// The cells that start in row `row`, each once, left to right.
+fn cells_left_to_right(t: &Table, row: usize) -> Vec<&Cell> {
+    let mut cells: Vec<&Cell> = t.cells.iter().filter(|c| c.row == row).collect();
+    cells.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    cells
+}
+
+/// The grid column where table 二's values start: where most rows' first
+/// number stands.
+fn first_value_column(t: &Table) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for r in 0..t.rows() {
+        let Some(col) = cells_left_to_right(t, r)
+            .iter()
+            .find(|c| looks_numeric(&c.text))
+            .map(|c| c.col)
+        else {
+            continue;
+        };
+        match counts.iter_mut().find(|(c, _)| *c == col) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((col, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|&(_, n)| n).map(|(c, _)| c)
+}
+
+/// How many cells at the start of a row of table 二 make its label: those
+/// left of the value columns that hold words (a blank one is a value). A
+/// stroke read as an upright rule parts a label into cells (行政 | 许可), and
+/// the second part, taken for a value, pushed the values placed in order
+/// one column on.
+fn label_width(row: &[&Cell], values_from: Option<usize>) -> usize {
+    let Some(from) = values_from else {
+        return 1;
+    };
+    let leading = row
+        .iter()
+        .take_while(|c| {
+            c.col + c.colspan <= from && !c.text.trim().is_empty() && !looks_numeric(&c.text)
+        })
+        .count();
+    leading.max(1).min(row.len())
 }
 
 /// A row of table 二 that holds values: its printed label, its value cells
@@ -1214,40 +1277,44 @@ pub fn map_disclosure(
     let mut after_values = false;
     for (pi, t) in parts.iter().enumerate() {
         let mut opens_part = pi > 0;
+        let values_from = first_value_column(t);
         for r in 0..t.rows() {
-            let mut row: Vec<&Cell> = t.cells.iter().filter(|c| c.row == r).collect();
-            row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-            let Some(first) = row.first() else { continue };
+            let row = cells_left_to_right(t, r);
+            if row.is_empty() {
+                continue;
+            }
             let continuation = std::mem::take(&mut opens_part) && after_values;
             after_values = false;
             if let Some(n) = row.iter().find_map(|c| item_number(&c.text)) {
                 item = Some(n);
                 continue;
             }
-            if normalize(&first.text) == "信息内容" || names_columns(&row[1..]) {
-                headers = row[1..]
+            let (label_cells, rest) = row.split_at(label_width(&row, values_from));
+            let label: String = label_cells.iter().map(|c| c.text.as_str()).collect();
+            if normalize(&label) == "信息内容" || names_columns(rest) {
+                headers = rest
                     .iter()
                     .map(|c| (c.text.clone(), c.bbox.x0, c.bbox.x1))
                     .collect();
                 continue;
             }
-            if row.len() < 2 {
+            if rest.is_empty() {
                 continue;
             }
             after_values = true;
-            let cells: Vec<Cow<Cell>> = row[1..].iter().map(|c| Cow::Borrowed(*c)).collect();
+            let cells: Vec<Cow<Cell>> = rest.iter().map(|c| Cow::Borrowed(*c)).collect();
             let has_values = cells.iter().any(|c| looks_numeric(&c.text));
             if continuation && let Some(prev) = seen.last_mut() {
                 let prev_norm = normalize(&prev.label);
                 let prev_has_values = prev.cells.iter().any(|c| looks_numeric(&c.text));
-                let norm = normalize(&first.text);
+                let norm = normalize(&label);
                 if continues_row(&prev_norm, prev_has_values, &norm, has_values, fit)
                     && cells_can_join(
                         prev.cells.iter().map(|c| Some(&**c)),
                         cells.iter().map(|c| Some(&**c)),
                     )
                 {
-                    prev.label.push_str(&first.text);
+                    prev.label.push_str(&label);
                     let old = std::mem::take(&mut prev.cells);
                     let mut rest = cells.into_iter();
                     prev.cells = old
@@ -1261,7 +1328,7 @@ pub fn map_disclosure(
                 }
             }
             seen.push(SeenRow {
-                label: first.text.clone(),
+                label,
                 item,
                 page: t.page,
                 cells,
@@ -1383,14 +1450,14 @@ pub fn map_disclosure(
             }
             .map(|c| placed(Cow::Borrowed(c.as_ref()), head.is_none() || row_by_place));
             let cell = cell.as_ref().map(|c| (c.as_ref(), *page));
-            let yuan = head.is_some_and(|(h, _, _)| in_yuan(h));
+            let unit = head.map_or(Unit::Wan, |(h, _, _)| amount_unit(h));
             read_cell(
                 values,
                 issues,
                 format!("{base}/{}", col.key),
                 col.kind,
                 cell,
-                yuan,
+                unit,
             );
         }
         if by_order {
@@ -1400,6 +1467,39 @@ pub fn map_disclosure(
                 "column headers not recognised; values taken in printed order",
             ));
         }
+    }
+}
+
+/// The unit an amount's header gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    /// 万元, or no unit: the template's.
+    Wan,
+    Yuan,
+    /// A unit is printed (in brackets) but reads as neither.
+    Unreadable,
+}
+
+/// The unit of an amount's header: 元 as [`in_yuan`] finds it, else
+/// unreadable when the header ends in brackets holding no 元 (采购总金额（元）
+/// read 采购总金额〈7C)), else 万元.
+fn amount_unit(header: &str) -> Unit {
+    if in_yuan(header) {
+        return Unit::Yuan;
+    }
+    let opening = |c: char| "(（〈<《[【〔{｛「".contains(c);
+    let inside: String = header
+        .rfind(opening)
+        .map(|i| &header[i..])
+        .unwrap_or_default()
+        .chars()
+        .skip(1)
+        .filter(|c| !c.is_whitespace() && !")）〉>》]】〕}｝」".contains(*c))
+        .collect();
+    if !inside.is_empty() && !inside.contains('元') {
+        Unit::Unreadable
+    } else {
+        Unit::Wan
     }
 }
 
@@ -1421,6 +1521,15 @@ fn in_yuan(header: &str) -> bool {
 mod tests {
     use super::*;
     use crate::page::BBox;
+
+    #[test]
+    fn a_unit_in_brackets_that_reads_as_neither_is_unreadable() {
+        assert_eq!(amount_unit("采购总金额（元）"), Unit::Yuan);
+        assert_eq!(amount_unit("采购总金额（万元）"), Unit::Wan);
+        assert_eq!(amount_unit("采购总金额"), Unit::Wan);
+        assert_eq!(amount_unit("玉购总金桥〈7C)"), Unit::Unreadable);
+        assert_eq!(amount_unit("采购总金额（）"), Unit::Wan);
+    }
 
     #[test]
     fn an_amount_is_in_yuan_only_where_the_header_gives_yuan_as_its_unit() {
@@ -1455,6 +1564,34 @@ mod tests {
         assert_eq!(item_number("第二十条 第(八)项"), Some(8));
         assert_eq!(item_number("第二十条第（九）项[1]"), Some(9));
         assert_eq!(item_number("信息内容"), None);
+    }
+
+    #[test]
+    fn a_label_parted_into_cells_is_one_label_and_a_blank_value_is_no_part_of_it() {
+        let t = grid(
+            1,
+            &[
+                &["行政", "许可", "3", "5365", "0"],
+                &["其他对外管理服务事项", "", "0", "0", "0"],
+                &["行政处罚", "", "", "无", "无"],
+            ],
+        );
+        let from = first_value_column(&t);
+        assert_eq!(from, Some(2));
+        let width = |r: usize| label_width(&cells_left_to_right(&t, r), from);
+        assert_eq!(width(0), 2);
+        assert_eq!(width(1), 1);
+        assert_eq!(width(2), 1);
+    }
+
+    #[test]
+    fn item_numbers_read_with_slips() {
+        assert_eq!(item_number("第二十条第〈一)1"), Some(1));
+        assert_eq!(item_number("第三干条第“五)项"), Some(5));
+        assert_eq!(item_number("第二十条第〈(八)了"), Some(8));
+        assert_eq!(item_number("第二十条第（六项"), Some(6));
+        assert_eq!(item_number("（五）行政许可"), None);
+        assert_eq!(item_number("第二十条"), None);
     }
 
     #[test]

@@ -137,11 +137,12 @@ fn dilated(ink: &Ink, reach: u32) -> Ink {
 pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
     let flat = flatten_background(image, (BACKGROUND_BLOCK_PT * px_per_pt).max(8.0) as u32);
     let skew_deg = skew_angle(&binarize(&flat));
-    let mut gray = if skew_deg.abs() >= 0.05 {
+    let straight = if skew_deg.abs() >= 0.05 {
         rotate(&flat, skew_deg)
     } else {
         flat
     };
+    let mut gray = flatten_creases(&straight, px_per_pt);
     let (level, grainy) = ink_level(&gray);
     if grainy {
         // The page pass thresholds by itself and would read the grain.
@@ -158,6 +159,82 @@ pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
         skew_deg,
         level,
     }
+}
+
+/// How far a pixel line's paper level is taken from its neighbours, in
+/// points: a rule or a bar of print as thick as twice this fills its lines.
+const CREASE_REACH_PT: f32 = 1.5;
+/// The darkest paper a crease's shadow is taken to leave: darker lines are
+/// print (a picture, a filled bar), not shadow.
+const CREASE_FLOOR: f32 = 150.0;
+/// How much darker than most a line's paper must be to be a crease's.
+const CREASE_MIN_DEPTH: f32 = 8.0;
+
+/// Divides every pixel by its line's paper level, row and column, after
+/// straightening: a fold's shadow runs level or upright across the sheet
+/// and is a few points wide, far narrower than the blocks that
+/// [`flatten_background`] evens, and darkens the print in it into its
+/// paper. The paper level of a whole pixel line is its 90th percentile, as
+/// tables leave the margins white; each line takes the brightest of its
+/// neighbours within [`CREASE_REACH_PT`], so that a rule is not paper.
+pub fn flatten_creases(image: &GrayImage, px_per_pt: f32) -> GrayImage {
+    let (w, h) = (image.width() as usize, image.height() as usize);
+    if w == 0 || h == 0 {
+        return image.clone();
+    }
+    let src = image.as_raw();
+    let reach = (CREASE_REACH_PT * px_per_pt).round().max(1.0) as usize;
+    let paper = |line: &mut dyn Iterator<Item = u8>| {
+        let mut hist = [0u32; 256];
+        let mut n = 0;
+        for v in line {
+            hist[v as usize] += 1;
+            n += 1;
+        }
+        let target = n - n / 10;
+        let mut seen = 0;
+        for (v, &c) in hist.iter().enumerate() {
+            seen += c;
+            if seen >= target {
+                return v as f32;
+            }
+        }
+        255.0
+    };
+    let rows: Vec<f32> = (0..h)
+        .map(|y| paper(&mut src[y * w..(y + 1) * w].iter().copied()))
+        .collect();
+    let cols: Vec<f32> = (0..w)
+        .map(|x| paper(&mut (0..h).map(|y| src[y * w + x])))
+        .collect();
+    let (rows, cols) = (brightest_near(&rows, reach), brightest_near(&cols, reach));
+    // Lines as bright as most are left as they are.
+    let mut sorted = rows.clone();
+    sorted.sort_by(f32::total_cmp);
+    let page = sorted[sorted.len() / 2];
+    let out: Vec<u8> = src
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let level = rows[i / w].min(cols[i % w]).max(CREASE_FLOOR);
+            if level >= page - CREASE_MIN_DEPTH {
+                return v;
+            }
+            (f32::from(v) * page / level).min(255.0) as u8
+        })
+        .collect();
+    GrayImage::from_raw(w as u32, h as u32, out).unwrap_or_else(|| image.clone())
+}
+
+/// Each value replaced by the largest within `reach` places of it.
+fn brightest_near(values: &[f32], reach: usize) -> Vec<f32> {
+    (0..values.len())
+        .map(|i| {
+            values[i.saturating_sub(reach)..(i + reach + 1).min(values.len())]
+                .iter()
+                .fold(0.0, |a: f32, &b| a.max(b))
+        })
+        .collect()
 }
 
 /// Divides every pixel by the paper's local brightness (a high percentile
@@ -866,6 +943,30 @@ mod tests {
     use image::Luma;
     use imageproc::drawing::draw_filled_rect_mut;
     use imageproc::rect::Rect;
+
+    #[test]
+    fn a_fold_shadow_becomes_paper_and_the_print_in_it_stays_ink() {
+        // 4 px per point: a level crease 12 pt wide, 70 levels deep at its
+        // middle, across a grid whose rules and "text" must survive.
+        let mut page = grid_page(800, 400, 250);
+        for (y, row) in page.rows_mut().enumerate() {
+            let depth = 70.0 * (-((y as f32 - 146.0) / 24.0).powi(2)).exp();
+            for p in row {
+                p[0] = (f32::from(p[0]) * (1.0 - depth / 255.0)) as u8;
+            }
+        }
+        let flat = flatten_creases(&page, 4.0);
+        let at = |x: u32, y: u32| flat.get_pixel(x, y)[0];
+        // Paper in the crease's middle, beside the text and in the margin.
+        assert!(at(500, 146) >= 240, "paper {}", at(500, 146));
+        assert!(at(20, 146) >= 240, "margin {}", at(20, 146));
+        // The text in the crease and the rules stay dark.
+        assert!(at(125, 146) <= 60, "text {}", at(125, 146));
+        assert!(at(300, 100) <= 40, "rule {}", at(300, 100));
+        assert!(at(100, 250) <= 40, "upright {}", at(100, 250));
+        // Paper far from the crease is left as it was.
+        assert_eq!(at(500, 380), 250);
+    }
 
     /// A page with a 3×2 grid (lines 2 px thick) and a line of "text" blocks.
     fn grid_page(w: u32, h: u32, paper: u8) -> GrayImage {

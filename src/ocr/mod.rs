@@ -40,6 +40,13 @@ const DASH_MAX_HEIGHT_PT: f32 = 1.6;
 /// (a decimal point is a dot; a hyphen in 8-pt print is 2 pt wide).
 const DASH_MIN_WIDTH_PT: f32 = 1.5;
 const DASH_MIN_ELONGATION: f32 = 2.5;
+/// How surely a mark for zero told by its shape is one.
+const MARK_CONFIDENCE: f32 = 0.9;
+/// A dash blurred thick is at least this many times as wide as high, and
+/// fills this share of its box; it is flagged for a person to check.
+const SHORT_DASH_ELONGATION: f32 = 1.6;
+const DASH_FILL: f32 = 0.6;
+const SHORT_DASH_CONFIDENCE: f32 = 0.6;
 /// Words read from a crop below this confidence are noise.
 const MIN_WORD_CONFIDENCE: f32 = 0.6;
 /// Margin kept clear of a cell's borders when cropping it, in points.
@@ -492,17 +499,21 @@ fn cell_rect(b: &BBox, inset: f32, ppt: f32) -> Option<(u32, u32, u32, u32)> {
 /// The mark printed for zero that a cell's ink is by its shape alone: one
 /// flat stroke (a dash, which the digit model has no character for) or one
 /// stroke aslant (a slash, which it reads as 1).
-fn zero_mark(ink: &cell::CellInk, ppt: f32) -> Option<&'static str> {
+fn zero_mark(ink: &cell::CellInk, ppt: f32) -> Option<(&'static str, f32)> {
     let (ex0, ey0, ex1, ey1) = ink.extent()?;
     let (ew, eh) = ((ex1 - ex0 + 1) as f32, (ey1 - ey0 + 1) as f32);
-    if ink.pieces.len() == 1
-        && eh <= DASH_MAX_HEIGHT_PT * ppt
-        && ew >= DASH_MIN_WIDTH_PT * ppt
-        && ew >= DASH_MIN_ELONGATION * eh
-    {
-        return Some("—");
+    let flat =
+        ink.pieces.len() == 1 && eh <= DASH_MAX_HEIGHT_PT * ppt && ew >= DASH_MIN_WIDTH_PT * ppt;
+    if flat && ew >= DASH_MIN_ELONGATION * eh {
+        return Some(("—", MARK_CONFIDENCE));
     }
-    ink.is_slash().then_some("/")
+    // At 150 dpi the blur makes a short hyphen three pixels thick: filled
+    // and flat it is still the dash, but flagged.
+    let filled = ink.pieces.iter().map(|p| p.area).sum::<usize>() as f32 >= DASH_FILL * ew * eh;
+    if flat && filled && ew >= SHORT_DASH_ELONGATION * eh {
+        return Some(("—", SHORT_DASH_CONFIDENCE));
+    }
+    ink.is_slash().then_some(("/", MARK_CONFIDENCE))
 }
 
 /// The text of one cell and its confidence: blank, a dash, a number agreed
@@ -513,8 +524,8 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
         return (String::new(), 1.0);
     };
     let (ew, eh) = ((ex1 - ex0 + 1) as f32, (ey1 - ey0 + 1) as f32);
-    if let Some(mark) = zero_mark(ink, ppt) {
-        return (mark.into(), 0.9);
+    if let Some((mark, confidence)) = zero_mark(ink, ppt) {
+        return (mark.into(), confidence);
     }
     let spans = ink.columns();
     let columns = spans.len().max(1);

@@ -189,7 +189,9 @@ fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(S
                 title_end = Some(end);
                 break;
             }
-            if title_end.is_none() && slip.is_some_and(|(slips, _)| slips == 1) {
+            if title_end.is_none()
+                && (slip.is_some_and(|(slips, _)| slips == 1) || wording_cut(&text).is_some())
+            {
                 title_end = Some(end);
             }
         }
@@ -300,9 +302,32 @@ fn wording_slip(text: &str) -> Option<(usize, String)> {
     (1..=allowed).contains(&found).then_some((found, tail))
 }
 
+/// How much of the fixed wording must be read right before its lost tail
+/// is given back: 政府信息公开工作.
+const WORDING_READ: usize = 8;
+
+/// The end of the fixed wording a title lacks when it stops inside it,
+/// read right up to there ("…政府信息公开工作年"): its tail wrapped onto a
+/// line of its own, which OCR lost or read as noise (度报告 as 上度报各).
+fn wording_cut(text: &str) -> Option<String> {
+    let wording: Vec<char> = TITLE_WORDING.chars().collect();
+    (WORDING_READ..wording.len()).rev().find_map(|k| {
+        let head: String = wording[..k].iter().collect();
+        text.ends_with(&head).then(|| wording[k..].iter().collect())
+    })
+}
+
 /// A title whose fixed wording OCR read with a slip or more ("政府信息公工作
 /// 年度报告") given that wording back, with an issue that keeps what was read.
 fn with_fixed_wording(title: String, issues: &mut Vec<Issue>) -> String {
+    if let Some(rest) = wording_cut(&title) {
+        issues.push(Issue::warning(
+            "name_corrected",
+            "/report/title",
+            format!("the title read ends before \"{rest}\", which every title's wording ends with"),
+        ));
+        return title + &rest;
+    }
     let chars: Vec<char> = title.chars().collect();
     match wording_slip(&title) {
         Some((_, tail)) => {
@@ -660,6 +685,33 @@ mod tests {
             with_fixed_wording(found.unwrap_or_default(), &mut issues),
             "2023年政府信息公开工作年度报告"
         );
+    }
+
+    #[test]
+    fn a_title_whose_tail_was_lost_on_its_own_line_is_given_its_wording_back() {
+        let mut issues = Vec::new();
+        for (lines, title) in [
+            (
+                &["中卫市沙坡头区平地镇人民政府2021", "年政府信息公开工作年度"][..],
+                "中卫市沙坡头区平地镇人民政府2021年政府信息公开工作年度报告",
+            ),
+            (
+                &["石嘴山市大武口区生态环境局2020年政", "府信息公开工作年"][..],
+                "石嘴山市大武口区生态环境局2020年政府信息公开工作年度报告",
+            ),
+            (
+                &["2023年政府信息公开工作年", "上度报各"][..],
+                "2023年政府信息公开工作年度报告",
+            ),
+        ] {
+            let mut texts = lines.to_vec();
+            texts.push("本报告根据《条例》");
+            let found = find_title_in(&texts).unwrap_or_default();
+            assert_eq!(with_fixed_wording(found, &mut issues), title);
+        }
+        assert_eq!(issues.len(), 3);
+        assert_eq!(wording_cut("2023年政务公开工作要点"), None);
+        assert_eq!(wording_cut("2023年政府信息公开"), None);
     }
 
     #[test]

@@ -219,6 +219,16 @@ impl Edits {
             && 2 * self.exact as usize >= len
     }
 
+    /// One character dropped, every other one right (银川 read 银 where a
+    /// seal covered 川); never one added, which is another word (新华社区).
+    fn one_gap(&self, len: usize) -> bool {
+        self.other == 0
+            && self.look_alike == 0
+            && self.missing_or_extra == 1
+            && self.exact >= 1
+            && self.exact as usize + 1 == len
+    }
+
     /// One character of a stem of `min` characters or more read as
     /// another, every other one right.
     fn one_slip(&self, len: usize, min: usize) -> bool {
@@ -337,7 +347,8 @@ impl Piece {
             .iter()
             .find(|(d, e)| {
                 let len = g.divisions[*d].stem.len();
-                e.cost <= SUPPORTED_MAX && (e.misreading(len) || e.slip_and_gap(len))
+                e.cost <= SUPPORTED_MAX
+                    && (e.misreading(len) || e.slip_and_gap(len) || e.one_gap(len))
             })
             .map(|(_, e)| len.saturating_sub(e.cost))
     }
@@ -440,7 +451,10 @@ fn decide(
     // Under its parent or over its child, one character read as another
     // and one dropped or added is a misreading too (攀枢人花市 over 仁和区).
     let backed_slip = backed && edits.slip_and_gap(division.stem.len());
-    ((edits.misreading(division.stem.len()) && (alone || backed)) || backed_slip)
+    // Under its parent or over its child, one character dropped is a
+    // misreading too (银市 over 金凤区).
+    let backed_gap = backed && edits.one_gap(division.stem.len());
+    ((edits.misreading(division.stem.len()) && (alone || backed)) || backed_slip || backed_gap)
         .then_some((d, codes))
 }
 
@@ -543,6 +557,13 @@ mod tests {
         // Names the gazetteer holds stay as they are.
         assert_eq!(corrected("四川省人民政府"), "四川省人民政府");
         assert_eq!(corrected("米易县具体工作"), "米易县具体工作");
+    }
+
+    #[test]
+    fn a_character_dropped_is_given_back_only_where_a_neighbour_backs_the_name() {
+        assert_eq!(corrected("银市金凤区民政局"), "银川市金凤区民政局");
+        assert_eq!(corrected("忠市利通区人民政府"), "吴忠市利通区人民政府");
+        assert_eq!(corrected("银市民政局"), "银市民政局");
     }
 
     #[test]

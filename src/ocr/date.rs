@@ -474,6 +474,9 @@ fn read_date(
         &|| part.darker(black_level(prepared)),
     ];
     for alternative in alternatives {
+        // One whole reading alone may be a misread digit (1 read 7 where a
+        // seal's ring crosses it, at 0.90): the other inks are read until a
+        // second one gives a date, which must be the same.
         if whole_dates(&readings) >= 2 {
             break;
         }
@@ -516,15 +519,11 @@ fn read_date(
             .max_by_key(|r| r.text.chars().count())?;
         return Some((longest.text.clone(), UNSURE_DATE));
     };
-    // One whole reading alone may be a misread digit (1 read 7 where a
-    // seal's ring crosses it, at 0.90): a second reading, or the page
-    // pass's, must give the same date.
     let sure = surest.whole
         && readings
             .iter()
             .filter(|r| r.whole && r.date.is_some())
-            .all(|r| r.date == surest.date)
-        && (whole_dates(&readings) >= 2 || page_date == surest.date);
+            .all(|r| r.date == surest.date);
     let least = readings
         .iter()
         .filter(|r| r.date.is_some())

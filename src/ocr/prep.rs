@@ -142,7 +142,7 @@ pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
     } else {
         flat
     };
-    let mut gray = flatten_creases(&straight, px_per_pt);
+    let mut gray = flatten_creases(straight, px_per_pt);
     let (level, grainy) = ink_level(&gray);
     if grainy {
         // The page pass thresholds by itself and would read the grain.
@@ -177,53 +177,50 @@ const CREASE_MIN_DEPTH: f32 = 8.0;
 /// paper. The paper level of a whole pixel line is its 90th percentile, as
 /// tables leave the margins white; each line takes the brightest of its
 /// neighbours within [`CREASE_REACH_PT`], so that a rule is not paper.
-pub fn flatten_creases(image: &GrayImage, px_per_pt: f32) -> GrayImage {
+pub fn flatten_creases(mut image: GrayImage, px_per_pt: f32) -> GrayImage {
     let (w, h) = (image.width() as usize, image.height() as usize);
     if w == 0 || h == 0 {
-        return image.clone();
+        return image;
     }
-    let src = image.as_raw();
     let reach = (CREASE_REACH_PT * px_per_pt).round().max(1.0) as usize;
-    let paper = |line: &mut dyn Iterator<Item = u8>| {
-        let mut hist = [0u32; 256];
-        let mut n = 0;
-        for v in line {
-            hist[v as usize] += 1;
-            n += 1;
-        }
-        let target = n - n / 10;
-        let mut seen = 0;
-        for (v, &c) in hist.iter().enumerate() {
-            seen += c;
-            if seen >= target {
-                return v as f32;
-            }
-        }
-        255.0
-    };
-    let rows: Vec<f32> = (0..h)
-        .map(|y| paper(&mut src[y * w..(y + 1) * w].iter().copied()))
-        .collect();
-    let cols: Vec<f32> = (0..w)
-        .map(|x| paper(&mut (0..h).map(|y| src[y * w + x])))
-        .collect();
-    let (rows, cols) = (brightest_near(&rows, reach), brightest_near(&cols, reach));
+    // Histograms of every row and column, filled in one pass over the pixels.
+    let mut row_hist = vec![[0u32; 256]; h];
+    let mut col_hist = vec![[0u32; 256]; w];
+    for (i, &v) in image.as_raw().iter().enumerate() {
+        row_hist[i / w][v as usize] += 1;
+        col_hist[i % w][v as usize] += 1;
+    }
+    let rows = brightest_near(&row_hist.iter().map(paper_level).collect::<Vec<_>>(), reach);
+    let cols = brightest_near(&col_hist.iter().map(paper_level).collect::<Vec<_>>(), reach);
     // Lines as bright as most are left as they are.
     let mut sorted = rows.clone();
     sorted.sort_by(f32::total_cmp);
     let page = sorted[sorted.len() / 2];
-    let out: Vec<u8> = src
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| {
-            let level = rows[i / w].min(cols[i % w]).max(CREASE_FLOOR);
-            if level >= page - CREASE_MIN_DEPTH {
-                return v;
-            }
-            (f32::from(v) * page / level).min(255.0) as u8
-        })
-        .collect();
-    GrayImage::from_raw(w as u32, h as u32, out).unwrap_or_else(|| image.clone())
+    let shaded = |level: f32| level < page - CREASE_MIN_DEPTH;
+    if !rows.iter().chain(&cols).any(|&l| shaded(l)) {
+        return image;
+    }
+    for (i, v) in image.iter_mut().enumerate() {
+        let level = rows[i / w].min(cols[i % w]).max(CREASE_FLOOR);
+        if shaded(level) {
+            *v = (f32::from(*v) * page / level).min(255.0) as u8;
+        }
+    }
+    image
+}
+
+/// The paper level of a pixel line from its histogram: its 90th percentile.
+fn paper_level(hist: &[u32; 256]) -> f32 {
+    let n: u32 = hist.iter().sum();
+    let target = n - n / 10;
+    let mut seen = 0;
+    for (v, &c) in hist.iter().enumerate() {
+        seen += c;
+        if seen >= target {
+            return v as f32;
+        }
+    }
+    255.0
 }
 
 /// Each value replaced by the largest within `reach` places of it.
@@ -955,7 +952,7 @@ mod tests {
                 p[0] = (f32::from(p[0]) * (1.0 - depth / 255.0)) as u8;
             }
         }
-        let flat = flatten_creases(&page, 4.0);
+        let flat = flatten_creases(page, 4.0);
         let at = |x: u32, y: u32| flat.get_pixel(x, y)[0];
         // Paper in the crease's middle, beside the text and in the margin.
         assert!(at(500, 146) >= 240, "paper {}", at(500, 146));

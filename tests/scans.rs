@@ -421,6 +421,31 @@ fn every_table_value_right(name: &str) {
     assert_eq!(right, fields, "{name}: values right");
 }
 
+/// Whether a report holds an issue of `code` at `pointer`.
+fn has_issue(report: &Value, pointer: &str, code: &str) -> bool {
+    report["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|i| i["pointer"] == pointer && i["code"] == code)
+}
+
+/// Asserts that the publication date is the expected one, or null with an
+/// issue saying it could not be read: never another date.
+fn assert_published_right_or_flagged(got: &Value, want: &Value) {
+    let published = got.pointer("/report/published").cloned();
+    assert!(
+        published == Some(Value::Null) || published.as_ref() == want.pointer("/report/published"),
+        "published {published:?}"
+    );
+    if published == Some(Value::Null) {
+        assert!(
+            has_issue(got, "/report/published", "unreadable_value"),
+            "no issue says the date was not read"
+        );
+    }
+}
+
 /// A drawn scan's report and its expected JSON.
 fn drawn(name: &str) -> (Value, Value) {
     let input = format!("samples/scans/drawn/{name}.pdf");
@@ -712,19 +737,7 @@ fn a_date_under_the_signature_that_cannot_be_read_is_not_replaced_by_the_one_nea
     // under the signature; no reading gives it. The date printed near the
     // title (发布日期：2021-04-21) is another date and was taken instead.
     let (got, want) = drawn("v1357_0002_s150");
-    let published = got.pointer("/report/published").cloned();
-    assert!(
-        published == Some(Value::Null) || published.as_ref() == want.pointer("/report/published"),
-        "published {published:?}"
-    );
-    if published == Some(Value::Null) {
-        let flagged = got["issues"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|i| i["pointer"] == "/report/published" && i["code"] == "unreadable_value");
-        assert!(flagged, "no issue says the date was not read");
-    }
+    assert_published_right_or_flagged(&got, &want);
     assert_eq!(
         got.pointer("/report/organization"),
         want.pointer("/report/organization")
@@ -764,19 +777,7 @@ fn an_unread_date_line_under_a_seal_keeps_the_date_near_the_title_out() {
     // which was taken; the date line is known by its shape now, and the
     // date is null with an issue unless it is read right.
     let (got, want) = drawn("v3838_0003_s200");
-    let published = got.pointer("/report/published").cloned();
-    assert!(
-        published == Some(Value::Null) || published.as_ref() == want.pointer("/report/published"),
-        "published {published:?}"
-    );
-    if published == Some(Value::Null) {
-        let flagged = got["issues"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|i| i["pointer"] == "/report/published" && i["code"] == "unreadable_value");
-        assert!(flagged, "no issue says the date was not read");
-    }
+    assert_published_right_or_flagged(&got, &want);
 }
 
 #[test]
@@ -796,10 +797,14 @@ fn table_2_rows_read_through_labels_parted_by_strokes_and_misread_items() {
         got.pointer("/active_disclosure/procurement/amount"),
         Some(&Value::Null)
     );
-    let flagged = got["issues"].as_array().into_iter().flatten().any(|i| {
-        i["pointer"] == "/active_disclosure/procurement/amount" && i["code"] == "unreadable_value"
-    });
-    assert!(flagged, "no issue says the unit was not read");
+    assert!(
+        has_issue(
+            &got,
+            "/active_disclosure/procurement/amount",
+            "unreadable_value"
+        ),
+        "no issue says the unit was not read"
+    );
 }
 
 #[test]

@@ -148,6 +148,9 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
     }
 }
 
+/// Pixels a speck needs to be a mark rather than noise the clean-up left.
+const MIN_MARK_AREA: usize = 3;
+
 /// A slash is at least this many times as high as wide, and each third of
 /// it spans at most this share of its width.
 const SLASH_ELONGATION: u32 = 2;
@@ -205,6 +208,23 @@ fn border_lines(ink: &Ink, rect: (u32, u32, u32, u32), rule_px: u32) -> (Vec<boo
 impl CellInk {
     pub fn is_blank(&self) -> bool {
         self.pieces.is_empty()
+    }
+
+    /// The cell's one mark lower than `max_height` pixels, when it holds
+    /// nothing else: a dash, or dust. In a crop with no character, it is
+    /// its one speck bigger than a pixel of noise (a faint dash is smaller
+    /// than a character's least ink).
+    pub fn small_mark(&self, max_height: u32) -> Option<Piece> {
+        let mark = match self.pieces.as_slice() {
+            [] => {
+                let mut marks = self.specks.iter().filter(|s| s.area >= MIN_MARK_AREA);
+                let speck = marks.next()?;
+                marks.next().is_none().then_some(*speck)?
+            }
+            [one] => *one,
+            _ => return None,
+        };
+        (mark.height() <= max_height).then_some(mark)
     }
 
     /// The box around every piece, in page pixels (inclusive).
@@ -526,6 +546,26 @@ mod tests {
         assert_eq!(cell.pieces.len(), 2);
         assert_eq!(cell.columns(), vec![(4, 5), (8, 9)]);
         assert_eq!(cell.extent(), Some((4, 1, 9, 3)));
+    }
+
+    #[test]
+    fn a_small_mark_is_the_cells_one_low_piece_or_its_one_speck() {
+        let speck = ink(&["..........", "...###....", "...###....", "#........."]);
+        // Too small for a character (under 8 pixels): the speck, not the
+        // pixel of noise at the corner.
+        let cell = cell_ink(&speck, (0, 0, 10, 4), 8, 1);
+        assert!(cell.is_blank());
+        let mark = cell.small_mark(2).expect("the speck");
+        assert_eq!(
+            (mark.x0, mark.y0, mark.width(), mark.height()),
+            (3, 1, 3, 2)
+        );
+        assert_eq!(cell.small_mark(1), None, "higher than asked");
+        let two = ink(&["..........", ".##...##..", ".##...##..", ".........."]);
+        assert_eq!(cell_ink(&two, (0, 0, 10, 4), 8, 1).small_mark(2), None);
+        assert!(cell_ink(&two, (0, 0, 10, 4), 2, 1).small_mark(2).is_none());
+        let kept = ink(&["..........", "...####...", "...####...", ".........."]);
+        assert!(cell_ink(&kept, (0, 0, 10, 4), 2, 1).small_mark(2).is_some());
     }
 
     #[test]

@@ -277,6 +277,7 @@ pub fn reread_cells(
     let ppt = prepared.px_per_pt;
     let mut numbers = Vec::new();
     let mut lone = Vec::new();
+    let mut marks = Vec::new();
     for (t, table) in layout.tables.iter_mut().enumerate() {
         for (c, cell) in table.cells.iter_mut().enumerate() {
             let Some(rect) = cell_rect(&cell.bbox, CELL_INSET_PT, ppt) else {
@@ -328,6 +329,9 @@ pub fn reread_cells(
                     scan: prepared.part(ink.rect),
                 });
             }
+            if let Some(mark) = ink.small_mark((DASH_MAX_HEIGHT_PT * ppt) as u32) {
+                marks.push(Mark::new((t, c), &mark, text.is_empty()));
+            }
             if one_square_glyph(&ink) {
                 lone.push(Lone {
                     at: (t, c),
@@ -338,6 +342,16 @@ pub fn reread_cells(
             }
             cell.text = text;
             cell.confidence = confidence;
+        }
+    }
+    for at in faint_dashes(&marks) {
+        if let Some(cell) = layout
+            .tables
+            .get_mut(at.0)
+            .and_then(|t| t.cells.get_mut(at.1))
+        {
+            cell.text = "—".into();
+            cell.confidence = FAINT_DASH_CONFIDENCE;
         }
     }
     for (at, text, confidence) in by_likeness(&lone) {
@@ -351,6 +365,47 @@ pub fn reread_cells(
         }
     }
     numbers
+}
+
+/// How many other marks of a page must be the same size as a lone speck
+/// for it to be one of them.
+const FAINT_ALIKE: usize = 3;
+/// How surely such a speck is the dash printed for zero: flagged.
+const FAINT_DASH_CONFIDENCE: f32 = 0.6;
+
+/// A cell's one mark too low for a digit, and whether it was left unread.
+struct Mark {
+    at: (usize, usize),
+    width: u32,
+    height: u32,
+    faint: bool,
+}
+
+impl Mark {
+    fn new(at: (usize, usize), piece: &cell::Piece, faint: bool) -> Self {
+        let (width, height) = (piece.width(), piece.height());
+        Mark {
+            at,
+            width,
+            height,
+            faint,
+        }
+    }
+}
+
+/// The cells whose unread mark is a dash too small or faint to tell by its
+/// shape: one no taller than wide, the same size (to a pixel) as several
+/// other marks on the page. A hyphen printed small and grey is a few
+/// pixels at 150 dpi; dust does not come in rows of equal specks.
+fn faint_dashes(marks: &[Mark]) -> Vec<(usize, usize)> {
+    let alike =
+        |a: &Mark, b: &Mark| a.width.abs_diff(b.width) <= 1 && a.height.abs_diff(b.height) <= 1;
+    marks
+        .iter()
+        .filter(|m| m.faint && m.width >= m.height)
+        .filter(|m| marks.iter().filter(|o| o.at != m.at && alike(m, o)).count() >= FAINT_ALIKE)
+        .map(|m| m.at)
+        .collect()
 }
 
 /// Side of the grid two lone glyphs are compared on.
@@ -890,6 +945,31 @@ mod tests {
             text: text.into(),
             confidence,
         }
+    }
+
+    fn mark(at: usize, width: u32, height: u32, faint: bool) -> Mark {
+        Mark {
+            at: (0, at),
+            width,
+            height,
+            faint,
+        }
+    }
+
+    #[test]
+    fn unread_marks_the_size_of_several_others_are_dashes() {
+        let marks = [
+            mark(0, 3, 2, true),
+            mark(1, 4, 2, true),
+            mark(2, 3, 3, false),
+            mark(3, 3, 2, true),
+            // Taller than wide: no dash.
+            mark(4, 2, 3, true),
+            // A speck of another size: dust.
+            mark(5, 7, 2, true),
+        ];
+        assert_eq!(faint_dashes(&marks), vec![(0, 0), (0, 1), (0, 3)]);
+        assert!(faint_dashes(&marks[..3]).is_empty(), "too few alike");
     }
 
     #[test]

@@ -205,6 +205,8 @@ struct Edits {
     look_alike: u32,
     other: u32,
     missing_or_extra: u32,
+    /// Two neighbouring characters read in each other's place.
+    swapped: u32,
 }
 
 impl Edits {
@@ -227,6 +229,16 @@ impl Edits {
             && self.missing_or_extra == 1
             && self.exact >= 1
             && self.exact as usize + 1 == len
+    }
+
+    /// Two neighbouring characters read in each other's place, every
+    /// other one right (利通 read 通利).
+    fn one_swap(&self, len: usize) -> bool {
+        self.swapped == 1
+            && self.other == 0
+            && self.look_alike == 0
+            && self.missing_or_extra == 0
+            && self.exact as usize + 2 == len
     }
 
     /// One character of a stem of `min` characters or more read as
@@ -265,6 +277,7 @@ impl Gazetteer {
     /// with the most characters read right.
     fn align(&self, read: &[char], printed: &[char]) -> Edits {
         let width = printed.len() + 1;
+        let mut before: Option<Vec<Edits>> = None;
         let mut row: Vec<Edits> = (0..width)
             .map(|j| Edits {
                 cost: EDIT_COST * j as u32,
@@ -272,7 +285,7 @@ impl Gazetteer {
                 ..Edits::default()
             })
             .collect();
-        for &r in read {
+        for (i, &r) in read.iter().enumerate() {
             let mut next = vec![row[0].with(|e| {
                 e.cost += EDIT_COST;
                 e.missing_or_extra += 1;
@@ -293,13 +306,28 @@ impl Gazetteer {
                     e.cost += EDIT_COST;
                     e.missing_or_extra += 1;
                 };
-                let best = [diagonal, row[j + 1].with(gap), next[j].with(gap)]
-                    .into_iter()
-                    .min_by_key(|e| (e.cost, u32::MAX - e.exact))
-                    .unwrap_or(diagonal);
+                let swap = before.as_ref().filter(|_| {
+                    j >= 1 && i >= 1 && r == printed[j - 1] && read[i - 1] == p && r != p
+                });
+                let swap = swap.map(|b| {
+                    b[j - 1].with(|e| {
+                        e.cost += EDIT_COST;
+                        e.swapped += 1;
+                    })
+                });
+                let best = [
+                    Some(diagonal),
+                    Some(row[j + 1].with(gap)),
+                    Some(next[j].with(gap)),
+                    swap,
+                ]
+                .into_iter()
+                .flatten()
+                .min_by_key(|e| (e.cost, u32::MAX - e.exact))
+                .unwrap_or(diagonal);
                 next.push(best);
             }
-            row = next;
+            before = Some(std::mem::replace(&mut row, next));
         }
         row[printed.len()]
     }
@@ -348,7 +376,10 @@ impl Piece {
             .find(|(d, e)| {
                 let len = g.divisions[*d].stem.len();
                 e.cost <= SUPPORTED_MAX
-                    && (e.misreading(len) || e.slip_and_gap(len) || e.one_gap(len))
+                    && (e.misreading(len)
+                        || e.slip_and_gap(len)
+                        || e.one_gap(len)
+                        || e.one_swap(len))
             })
             .map(|(_, e)| len.saturating_sub(e.cost))
     }
@@ -454,7 +485,13 @@ fn decide(
     // Under its parent or over its child, one character dropped is a
     // misreading too (银市 over 金凤区).
     let backed_gap = backed && edits.one_gap(division.stem.len());
-    ((edits.misreading(division.stem.len()) && (alone || backed)) || backed_slip || backed_gap)
+    // ... and so are two neighbours read in each other's place (通利区
+    // under 吴忠市).
+    let backed_swap = backed && edits.one_swap(division.stem.len());
+    ((edits.misreading(division.stem.len()) && (alone || backed))
+        || backed_slip
+        || backed_gap
+        || backed_swap)
         .then_some((d, codes))
 }
 
@@ -564,6 +601,16 @@ mod tests {
         assert_eq!(corrected("银市金凤区民政局"), "银川市金凤区民政局");
         assert_eq!(corrected("忠市利通区人民政府"), "吴忠市利通区人民政府");
         assert_eq!(corrected("银市民政局"), "银市民政局");
+    }
+
+    #[test]
+    fn two_characters_read_in_each_others_place_are_put_back_under_a_parent() {
+        assert_eq!(
+            corrected("吴忠市通利区卫生健康委员会"),
+            "吴忠市利通区卫生健康委员会"
+        );
+        // Alone, a name read so may be another name.
+        assert_eq!(corrected("通利区卫生健康委员会"), "通利区卫生健康委员会");
     }
 
     #[test]

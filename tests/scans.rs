@@ -1076,3 +1076,28 @@ fn hyphens_too_small_for_a_character_are_zeros_flagged() {
         );
     }
 }
+
+#[test]
+fn a_date_under_a_seal_the_page_pass_boxed_with_it_is_found_below_the_prose() {
+    // The page pass read the grey seal and the date line under it as lines
+    // of noise set off to the right ("（头站到", "ss"), the last of which
+    // reaches below the date: the date line was looked for under it, not
+    // found, and 发布日期 near the title (2025-01-28) was taken instead of
+    // the date under the signature (二〇二五年一月十八日).
+    let (got, want) = drawn("v7474_0002_s150_end");
+    assert_eq!(got["report"]["published"], want["report"]["published"]);
+    assert_eq!(got["report"]["published"], "2025-01-18");
+}
+
+#[test]
+fn serif_digits_whose_hairlines_broke_and_two_characters_swapped_are_read() {
+    // 2025 年 02 月 26 日 in serif digits at 150 dpi: the hairlines of a 0
+    // and a 6 fell under the threshold, so their stems counted as two
+    // characters each and every reading seemed to drop two. And the title's
+    // 利通区 was read 通利区, under its parent 吴忠市.
+    let (got, want) = drawn("v7474_0004_s150");
+    for key in ["title", "organization", "published"] {
+        assert_eq!(got["report"][key], want["report"][key], "{key}");
+    }
+    assert!(has_issue(&got, "/report/title", "name_corrected"));
+}

@@ -24,6 +24,9 @@ const NUMERIC_DATE: &str = "0123456789年月日";
 pub const UNSURE_DATE: f32 = 0.0;
 /// A reading whose least sure character is below this may have any digit.
 const SURE_DATE: f32 = 0.5;
+/// A whole reading at least this sure, with another whole reading of the
+/// same date, is the date however unsure the other readings are.
+const AGREED_DATE: f32 = 0.85;
 /// Lines at the end of a page's text that may hold the date under the signature.
 const END_LINES: usize = 3;
 /// A date line holds at most this many characters ("二〇二四年十二月三十一日"
@@ -232,6 +235,9 @@ fn unread_lines(layout: &PageLayout, prepared: &Prepared) -> Vec<BBox> {
         .collect()
 }
 
+/// A line starting further right than this from the text's left edge, in
+/// text sizes, is set off to the right (a paragraph's indent is 2).
+const SET_OFF_RIGHT: f32 = 2.5;
 /// The heights of a line of ink that may be a date on a page with no text
 /// read, in points.
 const MIN_DATE_PT: f32 = 7.0;
@@ -240,10 +246,10 @@ const MAX_DATE_PT: f32 = 24.0;
 /// with no text read.
 const PAGE_MARGIN: f32 = 0.08;
 
-/// The pixels under a page's last line of text where a date line the page
+/// The pixels under a page's last line of prose where a date line the page
 /// pass missed may be (left, right, top, bottom), and the text's size in
 /// points; the whole page inside its margins, and no size, when the page
-/// pass read no text there; None when a table lies there.
+/// pass read no prose there; None when a table lies there.
 fn under_last_line(
     layout: &PageLayout,
     prepared: &Prepared,
@@ -252,7 +258,17 @@ fn under_last_line(
     let (w, h) = prepared.gray.dimensions();
     let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
     let body = layout.body_lines();
-    let Some(last) = body.last() else {
+    let left = body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let right = body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max);
+    let size = layout.text_size();
+    // Lines set off to the right are the end matter — a signature, or what
+    // the page pass made of a seal and the date under it — not prose.
+    let last = size.and_then(|size| {
+        body.iter()
+            .rev()
+            .find(|l| l.bbox.x0 <= left + SET_OFF_RIGHT * size)
+    });
+    let (Some(last), Some(size)) = (last, size) else {
         if !layout.tables.is_empty() {
             return None;
         }
@@ -268,9 +284,6 @@ fn under_last_line(
     if layout.tables.iter().any(|t| t.bbox.y0 > last.bbox.y1) {
         return None;
     }
-    let size = layout.text_size()?;
-    let left = body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
-    let right = body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max);
     let (x0, x1) = (px(left, w), px(right, w));
     let y0 = px(last.bbox.y1 + 0.2 * size, h);
     let y1 = px(
@@ -529,8 +542,11 @@ fn read_date(
         .filter(|r| r.date.is_some())
         .map(|r| r.least)
         .fold(1.0, f32::min);
-    // The page pass reading the same date is a second opinion.
-    let confirmed = least >= SURE_DATE || page_date == surest.date;
+    // The page pass reading the same date is a second opinion; so are
+    // whole readings at other sizes or inks, behind one read surely.
+    let confirmed = least >= SURE_DATE
+        || page_date == surest.date
+        || (whole_dates(&readings) >= 2 && surest.least >= AGREED_DATE);
     let confidence = if sure && confirmed {
         least
     } else {
@@ -585,7 +601,12 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
                 .filter(|s| (s.right - s.left) as f32 <= WIDE_BOX * height)
                 .map(|s| (s.left as f32, s.right as f32))
                 .collect();
-            let columns = characters_of_ink(&spans, &wide);
+            let digit = if whitelist == NUMERIC_DATE {
+                digit_width(&spans, height)
+            } else {
+                None
+            };
+            let columns = characters_of_ink(&spans, &wide, digit);
             let missing = columns.saturating_sub(read);
             // More ink than one dropped character: the line holds more than
             // a date, or a date with characters lost under a seal, which
@@ -609,20 +630,44 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
 /// How many characters ink columns (`spans`, left to right) are, where the
 /// columns inside one of the boxes of 年, 月 or 日 (`wide`) are one: at half
 /// the threshold their strokes come apart, while two digits side by side
-/// stay two whatever box one of them was read in.
-fn characters_of_ink(spans: &[(f32, f32)], wide: &[(f32, f32)]) -> usize {
+/// stay two whatever box one of them was read in. In digits, so are two
+/// columns no wider together than a `digit`: the stems of a serif 0 or 6
+/// whose hairlines the threshold lost (two digits are twice as wide; the
+/// strokes of 八 are no digit's).
+fn characters_of_ink(spans: &[(f32, f32)], wide: &[(f32, f32)], digit: Option<f32>) -> usize {
     let mut count = 0;
     let mut last_wide = None;
+    let mut start = f32::NEG_INFINITY;
     for &(a, b) in spans {
         let centre = (a + b) / 2.0;
         let inside = wide.iter().position(|&(l, r)| (l..=r).contains(&centre));
-        if inside.is_none() || inside != last_wide {
+        let one_digit = inside.is_none() && digit.is_some_and(|d| b - start <= DIGIT_SLACK * d);
+        if (inside.is_none() || inside != last_wide) && !one_digit {
             count += 1;
+            start = a;
         }
         last_wide = inside;
     }
     count
 }
+
+/// The median width of the columns as wide as a digit is (a share of the
+/// line's `height` in pixels), if any.
+fn digit_width(spans: &[(f32, f32)], height: f32) -> Option<f32> {
+    let mut widths: Vec<f32> = spans
+        .iter()
+        .map(|(a, b)| b - a)
+        .filter(|w| (DIGIT_WIDTH[0] * height..=DIGIT_WIDTH[1] * height).contains(w))
+        .collect();
+    widths.sort_by(f32::total_cmp);
+    widths.get(widths.len() / 2).copied()
+}
+
+/// Widths of a digit's ink, in line heights: a 1 is narrower, a Chinese
+/// character wider.
+const DIGIT_WIDTH: [f32; 2] = [0.4, 0.8];
+/// How much wider than a digit two columns of one digit may span.
+const DIGIT_SLACK: f32 = 1.1;
 
 /// How far ink lighter than half the threshold may lie from darker ink
 /// and still be print, in points: a serif digit's hairline between its stems.
@@ -679,10 +724,30 @@ mod tests {
             (50.0, 55.0),
             (58.0, 63.0),
         ];
-        assert_eq!(characters_of_ink(&spans, &[(24.0, 45.0)]), 5);
+        assert_eq!(characters_of_ink(&spans, &[(24.0, 45.0)], None), 5);
         // A 1 read inside the box of 日 still counts apart from 日's strokes.
         let spans = [(0.0, 5.0), (8.0, 20.0), (21.0, 26.0)];
-        assert_eq!(characters_of_ink(&spans, &[(7.0, 27.0)]), 2);
-        assert_eq!(characters_of_ink(&spans, &[]), 3);
+        assert_eq!(characters_of_ink(&spans, &[(7.0, 27.0)], None), 2);
+        assert_eq!(characters_of_ink(&spans, &[], None), 3);
+    }
+
+    #[test]
+    fn the_stems_of_a_digit_whose_hairlines_broke_are_one_digit() {
+        // 2 0(in two stems) 2 5, 16 pixels high; then 1 1 in serifs.
+        let spans = [
+            (0.0, 9.0),
+            (11.0, 14.0),
+            (18.0, 20.0),
+            (23.0, 32.0),
+            (35.0, 44.0),
+            (50.0, 55.0),
+            (60.0, 65.0),
+        ];
+        let digit = digit_width(&spans, 16.0);
+        assert_eq!(digit, Some(9.0));
+        assert_eq!(characters_of_ink(&spans, &[], digit), 6);
+        // No digit of its width to go by: every column counts.
+        assert_eq!(digit_width(&spans[1..3], 16.0), None);
+        assert_eq!(characters_of_ink(&spans, &[], None), 7);
     }
 }

@@ -1101,3 +1101,14 @@ fn serif_digits_whose_hairlines_broke_and_two_characters_swapped_are_read() {
     }
     assert!(has_issue(&got, "/report/title", "name_corrected"));
 }
+
+#[test]
+fn a_title_whose_two_lines_the_page_pass_boxed_as_one_is_read_whole() {
+    // 200 dpi: the page pass boxed 吴忠市利通区卫生健康委员会 and 2024 年政府信息
+    // 公开工作年度 as one line and read only the second, so the body, the
+    // year and the organization were lost.
+    let (got, want) = drawn("v7474_0004_s200");
+    for key in ["title", "organization", "year"] {
+        assert_eq!(got["report"][key], want["report"][key], "{key}");
+    }
+}

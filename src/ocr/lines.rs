@@ -264,6 +264,9 @@ const LARGE_PRINT: f32 = 1.5;
 /// are this sure on average, its least sure surer than the page pass's, and
 /// it holds as many characters.
 const SURE_LARGE: f32 = 0.85;
+/// A large line's box at least this many times its size high may hold
+/// two lines of print.
+const STACKED: f32 = 1.8;
 /// Gap in a large line's ink, in its size, that ends it: spaced print
 /// leaves up to about one character between characters.
 const LARGE_GAP: f32 = 1.2;
@@ -284,8 +287,13 @@ pub fn reread_large_lines(layout: &mut PageLayout, prepared: &Prepared, engines:
         .filter(|&i| !in_margin(&layout.lines[i], layout.height) || large(&layout.lines[i]))
         .take_while(|&i| large(&layout.lines[i]))
         .collect();
-    for i in title {
+    // From the last, so that a line read as two leaves the others' places.
+    for i in title.into_iter().rev() {
         let line = &layout.lines[i];
+        if let Some(lines) = read_stacked(line, prepared, engines) {
+            layout.lines.splice(i..=i, lines);
+            continue;
+        }
         let band = widened(line, prepared);
         let Some((read, mean)) = read_band(band, prepared, engines) else {
             continue;
@@ -311,6 +319,53 @@ pub fn reread_large_lines(layout: &mut PageLayout, prepared: &Prepared, engines:
             };
         }
     }
+}
+
+/// A large line whose box holds two or more lines of ink (the page pass
+/// boxed two lines of a title as one and read only one of them), read as
+/// those lines: each band of ink at least half the line's size high, read
+/// surely. None when the box holds one line, or a band reads badly.
+fn read_stacked(line: &Line, prepared: &Prepared, engines: &mut Engines) -> Option<Vec<Line>> {
+    if line.bbox.height() < STACKED * line.size {
+        return None;
+    }
+    let ppt = prepared.px_per_pt;
+    let (w, h) = prepared.gray.dimensions();
+    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
+    let (x0, x1) = (px(line.bbox.x0, w), px(line.bbox.x1, w));
+    let (y0, y1) = (px(line.bbox.y0, h), px(line.bbox.y1, h));
+    let min_ink = ((line.size * ppt) / 10.0).max(2.0) as usize;
+    let reach = (0.15 * line.size * ppt).ceil() as u32;
+    let bands: Vec<(u32, u32)> = ink_bands(
+        prepared,
+        (x0, x1),
+        (y0, y1),
+        black_level(prepared),
+        min_ink,
+        reach,
+    )
+    .into_iter()
+    .filter(|&(top, bottom)| (bottom + 1 - top) as f32 >= 0.5 * line.size * ppt)
+    .collect();
+    if bands.len() < 2 {
+        return None;
+    }
+    bands
+        .into_iter()
+        .map(|(top, bottom)| {
+            let part = Line {
+                bbox: BBox::new(
+                    line.bbox.x0,
+                    top as f32 / ppt,
+                    line.bbox.x1,
+                    (bottom + 1) as f32 / ppt,
+                ),
+                ..line.clone()
+            };
+            let (read, mean) = read_band(widened(&part, prepared), prepared, engines)?;
+            (mean >= SURE_LARGE && cjk(&read.text) >= 1).then_some(read)
+        })
+        .collect()
 }
 
 /// A line's box in pixels taken out, left and right, over the black ink in

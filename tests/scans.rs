@@ -1112,3 +1112,13 @@ fn a_title_whose_two_lines_the_page_pass_boxed_as_one_is_read_whole() {
         assert_eq!(got["report"][key], want["report"][key], "{key}");
     }
 }
+
+#[test]
+fn the_date_found_below_the_prose_replaces_the_page_pass_reading_of_it() {
+    // The page pass read the date 2025年-02月26日; found again below the
+    // prose, it was put in as a second line, so the signature over the
+    // first was taken for prose and ran into section 六.
+    let (got, want) = drawn("v7474_0004_s200");
+    assert_eq!(got["report"]["published"], want["report"]["published"]);
+    assert_eq!(got["sections"]["other"], want["sections"]["other"]);
+}

@@ -114,6 +114,12 @@ pub fn reread_dates(
     let Some((date, text, confidence)) = found else {
         return;
     };
+    // What the page pass made of the same line (2025年-02月26日 read with a
+    // slip, or a seal over it read as noise) gives way to it.
+    let across = |l: &Line| l.bbox.y1.min(date.y1) - l.bbox.y0.max(date.y0);
+    layout
+        .lines
+        .retain(|l| !(short(l) && across(l) >= 0.5 * date.height()));
     let at = layout
         .lines
         .iter()

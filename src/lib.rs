@@ -322,7 +322,9 @@ pub fn layout_page(page: PageInput, keep_scan: bool) -> Result<Laid, LayoutError
         let read = ocr::recognize(number, &raster.image, raster.px_per_pt, engines);
         let mut layout = layout::analyze(&read.page);
         let cells = ocr::reread_cells(&mut layout, &read.prepared, engines);
+        ocr::drop_pale_lines(&mut layout, &read.prepared);
         ocr::read_missed_lines(&mut layout, &read.prepared, engines);
+        ocr::reread_short_lines(&mut layout, &read.prepared, engines);
         ocr::reread_large_lines(&mut layout, &read.prepared, engines);
         ocr::reread_dates(&mut layout, &read.page.glyphs, &read.prepared, engines);
         layout.drop_empty_tables();

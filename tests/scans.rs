@@ -1122,3 +1122,53 @@ fn the_date_found_below_the_prose_replaces_the_page_pass_reading_of_it() {
     assert_eq!(got["report"]["published"], want["report"]["published"]);
     assert_eq!(got["sections"]["other"], want["sections"]["other"]);
 }
+
+#[test]
+fn a_short_line_read_as_noise_is_read_again_from_its_crop() {
+    // 无。 alone under section 六, read "9" at 300 dpi.
+    let (got, want) = drawn("v7474_0000_s300");
+    assert_eq!(got["sections"]["other"], want["sections"]["other"]);
+    assert_eq!(got["sections"]["other"], "无。");
+}
+
+#[test]
+fn a_full_stop_boxed_from_the_next_digits_x_stays_before_it() {
+    // The recogniser boxed 。 from the x of the 2 after it: "方面2。023年".
+    // And 无。 under section 六 read 页， by the page pass.
+    let (got, _) = drawn("v3838_0003_s300");
+    let overview = got["sections"]["overview"].as_str().unwrap_or_default();
+    assert!(overview.contains("方面。2023年"), "{overview}");
+    assert!(!overview.contains("2。0"), "{overview}");
+    assert_eq!(got["sections"]["other"], "无。");
+}
+
+#[test]
+fn a_heading_misread_in_most_of_its_characters_is_known_by_number_and_place() {
+    // 一、总体情况 read 一、羡体作史: the whole of section 一 was lost.
+    let (got, _) = drawn("v2727_0002_s300");
+    let overview = got["sections"]["overview"].as_str().unwrap_or_default();
+    assert!(
+        overview.starts_with("2023年沙坡头区人民政府办公室"),
+        "{overview}"
+    );
+    assert!(!has_issue(&got, "/sections/overview", "section_missing"));
+}
+
+#[test]
+fn a_numbered_heading_with_three_slips_ends_the_section_before_it() {
+    // 二、主动公开政府信息情况 read 二主动公开政府人本E息情况。: it ran on in
+    // section 一. Its closing quotes were read straight ("主阵地"作用).
+    let (got, _) = drawn("v7474_0003_s200");
+    let overview = got["sections"]["overview"].as_str().unwrap_or_default();
+    assert!(!overview.contains("主动公开政府"), "{overview}");
+    assert!(overview.contains("“主阵地”"), "{overview}");
+}
+
+#[test]
+fn a_part_heading_whose_numeral_was_misread_still_opens_its_section() {
+    // 第六部分：其他需要报告的事项 read 太部分：…, so 无。 fell into section 五.
+    let (got, want) = drawn("v5151_0003_s150_end");
+    assert_eq!(got["sections"]["other"], want["sections"]["other"]);
+    let problems = got["sections"]["problems"].as_str().unwrap_or_default();
+    assert!(!problems.contains("其他需要报告"), "{problems}");
+}

@@ -50,6 +50,18 @@ pub fn is_page_number(text: &str) -> bool {
     !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
 }
 
+/// A page's footer "第 N 页 共 M 页" read with slips on a scan ("溃下页共,《页",
+/// "第2由此,页"): a few characters with 页 and a digit, or 页 twice. Only to
+/// be judged so in the page's margin.
+pub fn is_misread_page_footer(text: &str) -> bool {
+    let t: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let pages = t.iter().filter(|&&c| c == '页').count();
+    t.len() <= FOOTER_CHARS && (pages >= 2 || (pages == 1 && t.iter().any(|c| c.is_ascii_digit())))
+}
+
+/// Characters a page's footer holds at most ("第 12 页 共 14 页" is 8).
+const FOOTER_CHARS: usize = 10;
+
 /// A page number set with its decoration ("— 2 —", "2 / 5", "第2页"): never
 /// a table value (a signed change "-1" has a dash on one side only), even
 /// where a table's rules run through the page's margin.
@@ -71,8 +83,14 @@ pub fn is_decorated_page_number(text: &str) -> bool {
 /// Whether a line sits in the band at the top or bottom of its page where
 /// running headers, footers and page numbers are printed.
 pub fn in_margin(line: &Line, page_height: f32) -> bool {
-    line.bbox.y0 > page_height * 0.85 || line.bbox.y1 < page_height * 0.12
+    line.bbox.y0 > page_height * BOTTOM_MARGIN || line.bbox.y1 < page_height * TOP_MARGIN
 }
+
+/// Where the page's margins begin, in shares of its height. Text may run
+/// lower (to 0.87–0.91 in the GB/T 9704 block or Word's 2.54 cm margins),
+/// but page numbers stand there too.
+const TOP_MARGIN: f32 = 0.12;
+const BOTTOM_MARGIN: f32 = 0.85;
 
 /// Where the spaces between words come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,24 +125,26 @@ pub fn needs_space(
 
 /// Clusters glyphs into lines, top to bottom. Space glyphs only mark gaps.
 pub fn build_lines(glyphs: &[&Glyph], spaces: Spaces) -> Vec<Line> {
-    let mut order: Vec<&Glyph> = glyphs.to_vec();
-    order.sort_by(|a, b| a.bbox.cy().total_cmp(&b.bbox.cy()));
+    // Each glyph keeps its place in the input, the order it was printed or
+    // recognised in.
+    let mut order: Vec<(usize, &Glyph)> = glyphs.iter().copied().enumerate().collect();
+    order.sort_by(|a, b| a.1.bbox.cy().total_cmp(&b.1.bbox.cy()));
     // A glyph joins the cluster whose band it overlaps by at least half of
     // the smaller height. The band is the median top and bottom of the
     // cluster's glyphs, not their union: one glyph boxed two lines tall (a
     // seal or a shadow across it) must not join the line below to it.
-    let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
-    for g in order {
+    let mut clusters: Vec<Vec<(usize, &Glyph)>> = Vec::new();
+    for (i, g) in order {
         let (y0, y1) = (g.bbox.y0, g.bbox.y1);
         let h = (y1 - y0).max(0.1);
         let hit = clusters.iter_mut().rev().take(4).find(|c| {
-            let (c0, c1) = band(c);
+            let (c0, c1) = band_of(c.iter().map(|(_, g)| *g));
             let overlap = y1.min(c1) - y0.max(c0);
             overlap >= 0.5 * h.min((c1 - c0).max(0.1))
         });
         match hit {
-            Some(c) => c.push(g),
-            None => clusters.push(vec![g]),
+            Some(c) => c.push((i, g)),
+            None => clusters.push(vec![(i, g)]),
         }
     }
     let mut lines: Vec<Line> = clusters
@@ -137,19 +157,26 @@ pub fn build_lines(glyphs: &[&Glyph], spaces: Spaces) -> Vec<Line> {
 
 /// The median top and bottom of a cluster's glyphs.
 pub fn band(glyphs: &[&Glyph]) -> (f32, f32) {
+    band_of(glyphs.iter().copied())
+}
+
+fn band_of<'g>(glyphs: impl Iterator<Item = &'g Glyph> + Clone) -> (f32, f32) {
     let median = |mut v: Vec<f32>| {
         v.sort_by(f32::total_cmp);
         v.get(v.len() / 2).copied().unwrap_or_default()
     };
     (
-        median(glyphs.iter().map(|g| g.bbox.y0).collect()),
-        median(glyphs.iter().map(|g| g.bbox.y1).collect()),
+        median(glyphs.clone().map(|g| g.bbox.y0).collect()),
+        median(glyphs.map(|g| g.bbox.y1).collect()),
     )
 }
 
-/// Orders one line's glyphs by x and joins them into text.
-fn join_line(mut gs: Vec<&Glyph>, spaces: Spaces) -> Option<Line> {
-    gs.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+/// Orders one line's glyphs by x and joins them into text. Glyphs starting
+/// at the same x keep their input order: the recogniser boxes a full stop
+/// and the digit after it from one x at times ("。2023" read "2。023").
+fn join_line(mut indexed: Vec<(usize, &Glyph)>, spaces: Spaces) -> Option<Line> {
+    indexed.sort_by(|a, b| a.1.bbox.x0.total_cmp(&b.1.bbox.x0).then(a.0.cmp(&b.0)));
+    let gs: Vec<&Glyph> = indexed.into_iter().map(|(_, g)| g).collect();
     let mut sizes: Vec<f32> = gs
         .iter()
         .filter(|g| !g.ch.is_whitespace())
@@ -202,33 +229,39 @@ fn join_line(mut gs: Vec<&Glyph>, spaces: Spaces) -> Option<Line> {
 }
 
 /// The characters of a recognised line, with the ASCII punctuation the
-/// Chinese model reads for "（），：；？！" set back to full width where it
-/// touches a Chinese character ("15:34" and "(1)" between Latin stay).
+/// Chinese model reads for "（），：；？！“”" set back to full width where it
+/// touches a Chinese character ("15:34" and "(1)" between Latin stay). A
+/// straight quote closes the quote the line last opened, or opens one.
 fn full_width_punctuation(gs: &[&Glyph]) -> Vec<char> {
     let at = |i: Option<usize>| i.and_then(|i| gs.get(i)).map(|g| g.ch);
-    gs.iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let full = match g.ch {
-                '(' => '（',
-                ')' => '）',
-                ',' => '，',
-                ':' => '：',
-                ';' => '；',
-                '?' => '？',
-                '!' => '！',
-                _ => return g.ch,
-            };
-            let before = (0..i).rev().find(|&k| !gs[k].ch.is_whitespace());
-            let after = (i + 1..gs.len()).find(|&k| !gs[k].ch.is_whitespace());
-            let chinese = |c: Option<char>| c.is_some_and(|c| is_cjk(c) && c != '\u{3000}');
-            if chinese(at(before)) || chinese(at(after)) {
-                full
-            } else {
-                g.ch
+    let mut out: Vec<char> = Vec::with_capacity(gs.len());
+    for (i, g) in gs.iter().enumerate() {
+        let open = out.iter().rev().find(|c| matches!(c, '“' | '”')) == Some(&'“');
+        let full = match g.ch {
+            '(' => '（',
+            ')' => '）',
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '?' => '？',
+            '!' => '！',
+            '"' if open => '”',
+            '"' => '“',
+            _ => {
+                out.push(g.ch);
+                continue;
             }
-        })
-        .collect()
+        };
+        let before = (0..i).rev().find(|&k| !gs[k].ch.is_whitespace());
+        let after = (i + 1..gs.len()).find(|&k| !gs[k].ch.is_whitespace());
+        let chinese = |c: Option<char>| c.is_some_and(|c| is_cjk(c) && c != '\u{3000}');
+        out.push(if chinese(at(before)) || chinese(at(after)) {
+            full
+        } else {
+            g.ch
+        });
+    }
+    out
 }
 
 /// Joins the lines of one block (a cell, a wrapped label) into one string:
@@ -282,12 +315,33 @@ mod tests {
     }
 
     #[test]
+    fn glyphs_starting_at_one_x_keep_the_order_they_were_read_in() {
+        // The full stop boxed from the 2's x, a little lower, as tesseract
+        // boxes them at times: read "面。2023", never "面2。023".
+        let mut stop = g('。', 20.0, 0.5, 1.5);
+        stop.bbox.y1 = 10.0;
+        let gs = [
+            g('面', 8.0, 0.0, 10.0),
+            stop,
+            g('2', 20.0, 0.0, 5.0),
+            g('0', 26.0, 0.0, 5.0),
+        ];
+        assert_eq!(texts(&gs), vec!["面。20"]);
+    }
+
+    #[test]
     fn page_numbers_with_their_decoration_are_told_from_signed_values() {
         for t in ["— 2 —", "-3-", "5 / 8", "第 2 页", "第2页 共5页"] {
             assert!(is_decorated_page_number(t), "{t}");
         }
         for t in ["-1", "+5", "12", "/", "—", "2024"] {
             assert!(!is_decorated_page_number(t), "{t}");
+        }
+        for t in ["第6页共?页", "溃下页共,《页", "第2由此,页", "多6由其,页"] {
+            assert!(is_misread_page_footer(t), "{t}");
+        }
+        for t in ["本年度报告共分六页", "页面", "2024年"] {
+            assert!(!is_misread_page_footer(t), "{t}");
         }
     }
 
@@ -354,6 +408,18 @@ mod tests {
         let refs: Vec<&Glyph> = gs.iter().collect();
         assert_eq!(build_lines(&refs, Spaces::Gaps)[0].text, "（一）是：15:3");
         assert_eq!(build_lines(&refs, Spaces::Printed)[0].text, "(一)是:15:3");
+        // 网站“主阵地"作用: the straight quote closes the one opened.
+        let gs = [
+            g('站', 0.0, 0.0, 10.0),
+            g('“', 11.0, 0.0, 4.0),
+            g('主', 16.0, 0.0, 10.0),
+            g('"', 27.0, 0.0, 4.0),
+            g('作', 32.0, 0.0, 10.0),
+            g('"', 43.0, 0.0, 4.0),
+            g('用', 48.0, 0.0, 10.0),
+        ];
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        assert_eq!(build_lines(&refs, Spaces::Gaps)[0].text, "站“主”作“用");
     }
 
     #[test]

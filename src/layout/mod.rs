@@ -7,7 +7,8 @@ pub mod table;
 use crate::page::{BBox, Glyph, Page, TextSource};
 use lines::is_decorated_page_number;
 pub use lines::{
-    Line, Spaces, band, build_lines, in_margin, is_cjk, is_ideograph, is_page_number, join_block,
+    Line, Spaces, band, build_lines, in_margin, is_cjk, is_ideograph, is_misread_page_footer,
+    is_page_number, join_block,
 };
 use serde::Serialize;
 use table::grids_from_rules;

@@ -10,7 +10,10 @@
 //! first character lost); each is read again at the size it reads best.
 
 use super::{Engines, Prepared, Symbol, dpi, glyphs_of, ink_in, read_line};
-use crate::layout::{Line, PageLayout, Spaces, build_lines, in_margin, is_cjk};
+use crate::layout::{
+    Line, PageLayout, Spaces, build_lines, in_margin, is_cjk, is_misread_page_footer,
+    is_page_number,
+};
 use crate::page::BBox;
 
 /// Share of the page's threshold at and below which ink is black print, not
@@ -31,8 +34,50 @@ const SURE_ONE_CJK: f32 = 0.85;
 /// How far below the last line read a missed line is looked for, in the
 /// text's size: a short last line of the page (无。) is what goes missing.
 const BELOW_LAST: f32 = 2.5;
+/// Share of the page's height above which a line may be text.
+const LOWEST_TEXT: f32 = 0.92;
 /// The narrowest band of ink read as a line, in the text's size.
 const MIN_LINE_WIDTH: f32 = 1.2;
+
+/// Step 3, after the layout of a scanned page: drops the few characters
+/// read from ink with next to no black print in it — a grey seal's ring
+/// read as noise ("区-"). Longer lines stay: grey print (发布时间 on a
+/// portal's page) is text.
+pub fn drop_pale_lines(layout: &mut PageLayout, prepared: &Prepared) {
+    let black = black_level(prepared);
+    layout.lines.retain(|l| {
+        l.text.chars().filter(|c| !c.is_whitespace()).count() > PALE_CHARS
+            || black_share(l, prepared, black) >= PALE_SHARE
+    });
+}
+
+/// A line of at most this many characters ...
+const PALE_CHARS: usize = 4;
+/// ... with less than this share of its ink black is no print.
+const PALE_SHARE: f32 = 0.1;
+
+/// The share of a line's ink (at or below the page's threshold) that is
+/// black print.
+fn black_share(line: &Line, prepared: &Prepared, black: u8) -> f32 {
+    let ppt = prepared.px_per_pt;
+    let (w, h) = prepared.gray.dimensions();
+    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
+    let (x0, x1) = (px(line.bbox.x0, w), px(line.bbox.x1, w));
+    let (y0, y1) = (px(line.bbox.y0, h), px(line.bbox.y1, h));
+    let (mut ink, mut dark) = (0usize, 0usize);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let g = prepared.gray.get_pixel(x, y).0[0];
+            ink += usize::from(g <= prepared.level);
+            dark += usize::from(g <= black);
+        }
+    }
+    if ink == 0 {
+        1.0
+    } else {
+        dark as f32 / ink as f32
+    }
+}
 
 /// Step 3, after the layout of a scanned page: reads the lines of text in
 /// the text column that the page pass missed and puts them in their place.
@@ -47,6 +92,14 @@ pub fn read_missed_lines(layout: &mut PageLayout, prepared: &Prepared, engines: 
         .map(|(line, _)| line)
         .collect();
     for line in found {
+        // A speck of it the page pass read on its own ("o" for its 。) goes.
+        let within = |l: &Line| {
+            let (x, y) = (l.bbox.cx(), l.bbox.cy());
+            (line.bbox.x0..=line.bbox.x1).contains(&x) && (line.bbox.y0..=line.bbox.y1).contains(&y)
+        };
+        layout
+            .lines
+            .retain(|l| !(within(l) && l.text.chars().count() <= SHORT_LINE));
         let at = layout
             .lines
             .iter()
@@ -55,6 +108,59 @@ pub fn read_missed_lines(layout: &mut PageLayout, prepared: &Prepared, engines: 
         layout.lines.insert(at, line);
     }
 }
+
+/// Step 3, after the layout of a scanned page: reads again from its own
+/// crop each line of a few characters with no Chinese in it — 无。 alone
+/// under a heading, which the page pass may read "9" — and keeps a sure
+/// reading with Chinese in it; so is one read unsurely. A line with another just over or under it
+/// is part of a character the page pass cut in two, and is left alone.
+pub fn reread_short_lines(layout: &mut PageLayout, prepared: &Prepared, engines: &mut Engines) {
+    let ppt = prepared.px_per_pt;
+    let (w, h) = prepared.gray.dimensions();
+    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
+    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    for i in 0..layout.lines.len() {
+        let line = &layout.lines[i];
+        let unsure = cjk(&line.text) == 0 || line.confidence < SURE_ONE_CJK;
+        if chars(&line.text) > SHORT_LINE || !unsure || in_margin(line, layout.height) {
+            continue;
+        }
+        let near = 0.3 * line.size;
+        let split = layout.lines.iter().enumerate().any(|(j, o)| {
+            j != i
+                && o.bbox.x0 < line.bbox.x1
+                && o.bbox.x1 > line.bbox.x0
+                && o.bbox.y0 < line.bbox.y1 + near
+                && o.bbox.y1 > line.bbox.y0 - near
+        });
+        if split {
+            continue;
+        }
+        let band = Band {
+            left: px(line.bbox.x0, w),
+            top: px(line.bbox.y0, h),
+            right: px(line.bbox.x1, w),
+            bottom: px(line.bbox.y1, h),
+            room: near,
+        };
+        let Some((read, mean)) = read_band(band, prepared, engines) else {
+            continue;
+        };
+        // As many characters as the box holds: "ws" was a whole line.
+        let fits =
+            chars(&read.text) as f32 <= (line.bbox.width() / line.size.max(1.0)).max(1.0) + 1.0;
+        if cjk(&read.text) > 0 && fits && mean >= SURE_SHORT {
+            let line = &mut layout.lines[i];
+            line.text = read.text;
+            line.confidence = read.confidence;
+        }
+    }
+}
+
+/// A line of at most this many characters is short; its new reading is
+/// kept when its characters are this sure on average.
+const SHORT_LINE: usize = 3;
+const SURE_SHORT: f32 = 0.9;
 
 /// A band of black ink no line covers, in page pixels, and the text's size
 /// in points.
@@ -90,7 +196,15 @@ fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
         body.iter().map(|l| l.bbox.y0).fold(f32::INFINITY, f32::min),
         h,
     );
-    let last = body.iter().map(|l| l.bbox.y1).fold(0.0, f32::max);
+    // Text runs into the bottom margin at times (section 六's heading, with
+    // 无。 under it): the last line that is no page number counts.
+    let last = layout
+        .lines
+        .iter()
+        .filter(|l| l.bbox.y0 < LOWEST_TEXT * layout.height)
+        .filter(|l| !is_page_number(&l.text) && !is_misread_page_footer(&l.text))
+        .map(|l| l.bbox.y1)
+        .fold(0.0, f32::max);
     let y1 = px(last + BELOW_LAST * size, h);
     let black = black_level(prepared);
     // A line of text, even of one character (无。), puts a stroke or two in

@@ -1,7 +1,7 @@
 //! Text outside the tables: section headings, prose paragraphs, the title,
 //! the signature and the publication date.
 
-use crate::layout::{Document, Line, in_margin, is_cjk, is_page_number};
+use crate::layout::{Document, Line, in_margin, is_cjk, is_misread_page_footer, is_page_number};
 use crate::template::label::{compact_label, normalize, slips, slips_allowed, to_half_width};
 use crate::template::{
     NOT_AFTER_SECTION_NUMBER, SECTION_NUMBER_PREFIX, SECTION_NUMBER_SEPARATORS,
@@ -92,7 +92,9 @@ pub fn items(doc: &Document) -> Vec<Item<'_>> {
         for l in &p.lines {
             // A line with no height in the margin is the scan's edge read as
             // characters, cut off by the page.
-            if in_margin(l, p.height) && (running(l, p) || l.bbox.height() < 1.0) {
+            if in_margin(l, p.height)
+                && (running(l, p) || l.bbox.height() < 1.0 || is_misread_page_footer(&l.text))
+            {
                 continue;
             }
             here.push((
@@ -172,7 +174,7 @@ struct HeadingMatch {
 }
 
 /// A section number followed by one of the section's wordings, read with
-/// at most a few slips.
+/// at most a few slips under its own number (二主动公开政府人本E息情况).
 fn heading_match(text: &str) -> Option<HeadingMatch> {
     if text.chars().filter(|c| !c.is_whitespace()).count() > 40 {
         return None;
@@ -189,14 +191,19 @@ fn heading_match(text: &str) -> Option<HeadingMatch> {
         .flat_map(|(i, s)| s.headings.iter().map(move |h| (i, normalize(h))))
         .filter_map(|(section, h)| {
             let slips = slips(&n, &h, HEADING_TAIL);
+            let len = h.chars().count();
+            let allowed = (NUMBERED_SLIPS.0 * len / NUMBERED_SLIPS.1).max(slips_allowed(len));
             // A report may number its sections its own way, but a misread
             // wording is taken only under its own number.
-            (slips == 0
-                || (slips <= slips_allowed(h.chars().count()) && numbered.contains(&section)))
-            .then_some(HeadingMatch { section, slips })
+            (slips == 0 || (slips <= allowed && numbered.contains(&section)))
+                .then_some(HeadingMatch { section, slips })
         })
         .min_by_key(|m| m.slips)
 }
+
+/// Share of its wording (numerator, denominator) a heading may be misread
+/// in under its own number: the number and the order of headings back it.
+const NUMBERED_SLIPS: (usize, usize) = (2, 5);
 
 /// Which section heading (0-based, as in [`SECTIONS`]) a line is, if any.
 pub fn heading_of(text: &str) -> Option<usize> {
@@ -217,13 +224,40 @@ fn unnumbered_heading(text: &str, ocr: bool) -> Option<usize> {
         return exact;
     }
     let without_number: String = n.chars().skip(1).collect();
+    // "第六部分" with its numeral misread ("太部分"): what follows the frame.
+    let unframed = SECTION_NUMBER_SUFFIXES.iter().find_map(|s| {
+        let at = n.find(s)?;
+        (n[..at].chars().count() <= 2).then(|| n[at + s.len()..].to_string())
+    });
     SECTIONS.iter().position(|s| {
         s.headings.iter().any(|h| {
             let h = compact_label(h);
             let allowed = slips_allowed(h.chars().count());
-            slips(&n, &h, 0) <= allowed || slips(&without_number, &h, 0) <= allowed
+            slips(&n, &h, 0) <= allowed
+                || slips(&without_number, &h, 0) <= allowed
+                || unframed
+                    .as_ref()
+                    .is_some_and(|u| slips(u, &h, 0) <= allowed)
         })
     })
+}
+
+/// Whether a scanned line is section `h`'s number and a wording as long as
+/// one of its own, every character of which may be misread ("一、羡体作史"
+/// for 一、总体情况): taken only where that heading is missing, between its
+/// neighbours. A sentence is no heading.
+fn numbered_only(text: &str, h: usize) -> bool {
+    let Some((sections, rest)) = section_number(text) else {
+        return false;
+    };
+    let len = compact_label(&rest).chars().count();
+    sections.contains(&h)
+        && !text.trim_end().ends_with(SENTENCE_ENDS)
+        && SECTIONS.get(h).is_some_and(|s| {
+            s.headings
+                .iter()
+                .any(|w| len.abs_diff(compact_label(w).chars().count()) <= 1)
+        })
 }
 
 /// Where a section heading is in the items: its line, and where the
@@ -275,9 +309,12 @@ pub fn heading_positions(items: &[Item], ocr: bool) -> [Option<Heading>; 6] {
             .map(|p| p.at)
             .min()
             .unwrap_or(items.len());
-        if let Some(at) =
-            (from..to).find(|&i| line_text(i).and_then(|t| unnumbered_heading(t, ocr)) == Some(h))
-        {
+        let found = (from..to)
+            .find(|&i| line_text(i).and_then(|t| unnumbered_heading(t, ocr)) == Some(h))
+            .or_else(|| {
+                (from..to).find(|&i| ocr && line_text(i).is_some_and(|t| numbered_only(t, h)))
+            });
+        if let Some(at) = found {
             pos[h] = Some(Heading { at, body: at + 1 });
         }
     }
@@ -734,6 +771,14 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_heading_may_have_a_few_slips_under_its_own_number() {
+        // 信 read as 人本E: three slips in ten characters.
+        assert_eq!(heading_of("二主动公开政府人本E息情况。"), Some(1));
+        assert_eq!(heading_of("三主动公开政府人本E息情况。"), None);
+        assert_eq!(heading_of("二主动公开人本E息"), None);
+    }
+
+    #[test]
     fn prose_and_subsections_are_never_headings() {
         for line in [
             "一是主动公开政府信息情况良好，全年公开信息243条。",
@@ -824,6 +869,16 @@ mod tests {
         assert_eq!(unnumbered_heading("太其他需要报质的事项", true), Some(5));
         assert_eq!(unnumbered_heading("无其他需要报告的事项。", true), None);
         assert_eq!(unnumbered_heading("太其他需要报和瘟的事项", true), None);
+        assert!(numbered_only("一、羡体作史", 0));
+        assert!(!numbered_only("一、羡体作史", 1));
+        assert!(!numbered_only("一、全年公开信息二百四十三条。", 0));
+        assert!(!numbered_only("一是加强领导", 0));
+        // 第六部分 with its numeral misread.
+        assert_eq!(
+            unnumbered_heading("太部分:其他需要报告的事项", true),
+            Some(5)
+        );
+        assert_eq!(unnumbered_heading("太部分:其他需要报告的事项", false), None);
     }
 
     #[test]

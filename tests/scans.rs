@@ -842,20 +842,19 @@ fn a_hyphen_for_zero_blurred_thick_at_150_dpi_is_zero_and_flagged() {
 #[test]
 fn a_digit_the_model_misreads_at_one_size_is_read_again_at_others_when_sums_break() {
     // 300 dpi, serif digits: the digit model reads the first 5 of 55258 as 9
-    // at the usual size (confidence 0.90) and right at smaller ones. The row
-    // and column sums through that cell break, so it is read again every way,
-    // each line of the wrapped number (55258 over 79) on its own.
+    // at the usual size (confidence 0.90) and right at smaller ones. Read
+    // again — from a crop out to the rules, since the crop cut its digits,
+    // or every way once the row and column sums through it break — it is
+    // right, and flagged for a person to check.
     let (got, want) = drawn("v3131_0002_s300");
     let (_, _, wrong) = compare_tables(&got, &want, &["applications"]);
     assert_eq!(wrong, Vec::<String>::new());
     let pointer = "/applications/other/no_fee/total";
     assert_eq!(got.pointer(pointer), want.pointer(pointer));
-    let reread = got["issues"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .any(|i| i["pointer"] == pointer && i["code"] == "reread_value");
-    assert!(reread, "no reread_value issue for {pointer}");
+    assert!(
+        has_issue(&got, pointer, "reread_value") || has_issue(&got, pointer, "low_confidence"),
+        "no issue flags {pointer}"
+    );
 }
 
 #[test]
@@ -1171,4 +1170,29 @@ fn a_part_heading_whose_numeral_was_misread_still_opens_its_section() {
     assert_eq!(got["sections"]["other"], want["sections"]["other"]);
     let problems = got["sections"]["problems"].as_str().unwrap_or_default();
     assert!(!problems.contains("其他需要报告"), "{problems}");
+}
+
+#[test]
+fn numbers_whose_digits_the_crop_cut_are_read_again_out_to_the_rules() {
+    // 300 dpi, serif digits with their tops in the rule above: the crop
+    // cut them and 36845 read 30845, 8692874 read 8092874 (at 0.85, no
+    // flag). Read a second time from a crop out to the rules, they are
+    // right, and flagged since the two readings differ.
+    let (got, want) = drawn("v2727_0001_s300");
+    let (_, _, wrong) = compare_tables(&got, &want, &["applications"]);
+    assert_eq!(wrong, Vec::<String>::new());
+    let excessive = "/applications/not_processed/excessive";
+    assert_eq!(
+        got.pointer(&format!("{excessive}/natural_person")),
+        Some(&Value::from(36845))
+    );
+    assert_eq!(
+        got.pointer(&format!("{excessive}/total")),
+        Some(&Value::from(704335))
+    );
+    assert!(has_issue(
+        &got,
+        &format!("{excessive}/natural_person"),
+        "low_confidence"
+    ));
 }

@@ -60,6 +60,9 @@ const NEAR_INSET_PT: f32 = -0.5;
 const DISPUTED: f32 = 0.5;
 /// A label read at least this surely is not read again from a wider crop.
 const SURE_WORDS: f32 = 0.9;
+/// A number whose ink the crop cut is read a second time, from a crop out
+/// to the rules, unless read at least this surely.
+const SURE_CUT: f32 = 0.95;
 /// Height of ink at the crop's edge, in points, from which it is print the
 /// inset may have cut (a digit is 5 pt or more), not a border's blur.
 const CUT_PRINT_PT: f32 = 3.0;
@@ -302,7 +305,10 @@ pub fn reread_cells(
             // (行政处罚 as 行政处区), or as no characters at all.
             let unsure_words = han(&text) > 0 && confidence < SURE_WORDS;
             let sides = ink.touched_sides((CUT_PRINT_PT * ppt) as u32);
-            if (failed || unsure_words)
+            // A number read unsurely from digits the crop cut (5926074 read
+            // 9926074 at 0.90, its 5 against the border) gets a second reading.
+            let cut_number = !failed && digits && number(&text) && confidence < SURE_CUT;
+            if (failed || unsure_words || cut_number)
                 && sides.iter().any(|&s| s)
                 && let Some(near) = cell_rect(&cell.bbox, NEAR_INSET_PT, ppt)
             {
@@ -312,8 +318,15 @@ pub fn reread_cells(
                 let better_words = !unsure_words || han(&t) >= han(&text);
                 let better_label =
                     han(&t) > 0 && c >= MIN_WORD_CONFIDENCE && c > confidence && better_words;
-                if (failed && better_number) || better_label {
+                if (failed && better_number) || ((failed || unsure_words) && better_label) {
                     (text, confidence, ink) = (t, c, again);
+                } else if cut_number && number(&t) && has_digits(&t) && t != text {
+                    // Two readings of one number that differ: the surer is
+                    // kept, flagged for a person to check.
+                    if c > confidence {
+                        (text, ink) = (t, again);
+                    }
+                    confidence = confidence.min(DISPUTED);
                 }
             }
             // No number is printed with a leading zero: one read so is a

@@ -6,7 +6,7 @@
 
 use super::cell::CellInk;
 use super::lines::{black_level, ink_bands, ink_columns};
-use super::{Engines, Prepared, dpi, ink_in, read_line};
+use super::{Engines, Prepared, dpi, ink_in, read_line, visible_chars};
 use crate::layout::{Line, PageLayout, band, is_page_number};
 use crate::page::{BBox, Glyph};
 use crate::report::text::{DATE_LABELS, date_shaped, labelled_date, parse_date};
@@ -348,7 +348,7 @@ fn candidates(layout: &PageLayout, glyphs: &[Glyph]) -> Vec<Candidate> {
 }
 
 fn short(l: &Line) -> bool {
-    l.text.chars().filter(|c| !c.is_whitespace()).count() <= MAX_DATE_CHARS
+    visible_chars(&l.text) <= MAX_DATE_CHARS
         && l.bbox.width() <= MAX_DATE_CHARS as f32 * l.size.max(1.0)
 }
 

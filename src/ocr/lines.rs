@@ -9,7 +9,7 @@
 //! larger than the recogniser reads well (息公开工作年 read 居、下下作军, a
 //! first character lost); each is read again at the size it reads best.
 
-use super::{Engines, Prepared, Symbol, dpi, glyphs_of, ink_in, read_line};
+use super::{Engines, Prepared, Symbol, dpi, glyphs_of, ink_in, read_line, visible_chars};
 use crate::layout::{
     Line, PageLayout, Spaces, build_lines, in_margin, is_cjk, is_misread_page_footer,
     is_page_number,
@@ -46,8 +46,7 @@ const MIN_LINE_WIDTH: f32 = 1.2;
 pub fn drop_pale_lines(layout: &mut PageLayout, prepared: &Prepared) {
     let black = black_level(prepared);
     layout.lines.retain(|l| {
-        l.text.chars().filter(|c| !c.is_whitespace()).count() > PALE_CHARS
-            || black_share(l, prepared, black) >= PALE_SHARE
+        visible_chars(&l.text) > PALE_CHARS || black_share(l, prepared, black) >= PALE_SHARE
     });
 }
 
@@ -110,19 +109,19 @@ pub fn read_missed_lines(layout: &mut PageLayout, prepared: &Prepared, engines: 
 }
 
 /// Step 3, after the layout of a scanned page: reads again from its own
-/// crop each line of a few characters with no Chinese in it — 无。 alone
-/// under a heading, which the page pass may read "9" — and keeps a sure
-/// reading with Chinese in it; so is one read unsurely. A line with another just over or under it
-/// is part of a character the page pass cut in two, and is left alone.
+/// crop each line of a few characters with no Chinese in it, or read
+/// unsurely — 无。 alone under a heading, which the page pass may read "9" —
+/// and keeps a sure reading with Chinese in it. A line with another just
+/// over or under it is part of a character the page pass cut in two, and
+/// is left alone.
 pub fn reread_short_lines(layout: &mut PageLayout, prepared: &Prepared, engines: &mut Engines) {
     let ppt = prepared.px_per_pt;
     let (w, h) = prepared.gray.dimensions();
     let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
-    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     for i in 0..layout.lines.len() {
         let line = &layout.lines[i];
         let unsure = cjk(&line.text) == 0 || line.confidence < SURE_ONE_CJK;
-        if chars(&line.text) > SHORT_LINE || !unsure || in_margin(line, layout.height) {
+        if visible_chars(&line.text) > SHORT_LINE || !unsure || in_margin(line, layout.height) {
             continue;
         }
         let near = 0.3 * line.size;
@@ -147,8 +146,8 @@ pub fn reread_short_lines(layout: &mut PageLayout, prepared: &Prepared, engines:
             continue;
         };
         // As many characters as the box holds: "ws" was a whole line.
-        let fits =
-            chars(&read.text) as f32 <= (line.bbox.width() / line.size.max(1.0)).max(1.0) + 1.0;
+        let fits = visible_chars(&read.text) as f32
+            <= (line.bbox.width() / line.size.max(1.0)).max(1.0) + 1.0;
         if cjk(&read.text) > 0 && fits && mean >= SURE_SHORT {
             let line = &mut layout.lines[i];
             line.text = read.text;
@@ -412,11 +411,10 @@ pub fn reread_large_lines(layout: &mut PageLayout, prepared: &Prepared, engines:
         let Some((read, mean)) = read_band(band, prepared, engines) else {
             continue;
         };
-        let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
         if mean >= SURE_LARGE
             && read.confidence > line.confidence
             && cjk(&read.text) >= cjk(&line.text)
-            && chars(&read.text) >= chars(&line.text)
+            && visible_chars(&read.text) >= visible_chars(&line.text)
         {
             // The line keeps its place and size: only its text and reach
             // along the line change.

@@ -861,7 +861,7 @@ impl Votes {
         let Parsed::Value { value, .. } = parse(text, Kind::Amount) else {
             return;
         };
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        let chars = visible_chars(text);
         let weight = if chars < self.columns || (self.point && !text.contains('.')) {
             confidence * SHORT_READING
         } else {
@@ -913,6 +913,11 @@ impl Votes {
         let r = &self.readings[pooled.2];
         (r.0.clone(), r.2)
     }
+}
+
+/// Characters of a text other than spaces.
+fn visible_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 fn cjk(text: &str) -> usize {

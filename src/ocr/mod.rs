@@ -515,7 +515,15 @@ pub fn every_reading(cell: &CellScan, engines: &mut Engines) -> Vec<(String, f32
         return Vec::new();
     };
     let mut votes = Votes::new(ink.columns().len().max(1), ink.has_decimal_point());
-    digit_readings(&ink, &roomy, prepared, engines, scale, &mut votes, true);
+    digit_readings(
+        &ink,
+        &roomy,
+        prepared,
+        engines,
+        scale,
+        &mut votes,
+        Opinions::Every,
+    );
     let (text, confidence) = read_words(&roomy, dpi(ppt * scale), engines);
     votes.add(&text, confidence);
     for (text, confidence) in wrapped_readings(&ink, prepared, engines, scale) {
@@ -632,7 +640,15 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
         votes.add(&text, confidence);
         words = Some((text, confidence));
     }
-    digit_readings(ink, &roomy, prepared, engines, scale, &mut votes, false);
+    digit_readings(
+        ink,
+        &roomy,
+        prepared,
+        engines,
+        scale,
+        &mut votes,
+        Opinions::Until(SURE_DIGITS),
+    );
     let best = votes.best();
     // One digit read from a glyph as wide as high is a character no model
     // knew (two digits run together are as wide, and read as two).
@@ -662,11 +678,20 @@ fn read_cell(ink: &cell::CellInk, prepared: &Prepared, engines: &mut Engines) ->
     }
 }
 
+/// How many readings of a number are taken.
+#[derive(Debug, Clone, Copy)]
+enum Opinions {
+    /// Stop after the first when it alone is read at least this surely.
+    Until(f32),
+    /// Every one, at every size.
+    Every,
+}
+
 /// Adds the digit engine's readings of `ink` (whose roomy crop, scaled by
 /// `scale`, is `roomy`) to `votes`: the roomy crop, and, unless that reading
-/// is sure and `every` reading is not asked for, a second and third opinion
-/// — cropped tight to the ink, and the clean ink enlarged; with `every`, the
-/// roomy crop at smaller sizes too.
+/// is as sure as `opinions` asks, a second and third opinion — cropped tight
+/// to the ink, and the clean ink enlarged; with every opinion, the roomy
+/// crop at smaller sizes too.
 fn digit_readings(
     ink: &cell::CellInk,
     roomy: &GrayImage,
@@ -674,14 +699,16 @@ fn digit_readings(
     engines: &mut Engines,
     scale: f32,
     votes: &mut Votes,
-    every: bool,
+    opinions: Opinions,
 ) {
     let ppt = prepared.px_per_pt;
     let read_dpi = dpi(ppt * scale);
     let tallest = ink.tallest().max(1) as f32;
     let (text, confidence) = engines.digits.read_image(roomy, read_dpi);
     votes.add(&text, confidence);
-    if votes.sure() && !every {
+    if let Opinions::Until(sure) = opinions
+        && votes.sure(sure)
+    {
         return;
     }
     let tight_margin = ((tallest / 4.0) as u32).max(ppt as u32);
@@ -694,7 +721,7 @@ fn digit_readings(
         let (text, confidence) = engines.digits.read_image(&clean, dpi(ppt * enlarge));
         votes.add(&text, confidence);
     }
-    if !every {
+    if let Opinions::Until(_) = opinions {
         return;
     }
     // The digit model misreads some serif faces at one size and not at
@@ -728,15 +755,23 @@ fn read_wrapped_number(
     let mut text = String::new();
     let mut confidence = 1.0f32;
     for line in &wrapped_lines(ink)? {
-        let (read, c) = line_votes(line, prepared, engines, scale, false)?.best()?;
+        let opinions = Opinions::Until(SURE_WRAPPED_LINE);
+        let votes = line_votes(line, prepared, engines, scale, opinions)?;
+        let (read, c) = votes.best()?;
         if c < MIN_WORD_CONFIDENCE || !read.chars().all(|ch| ch.is_ascii_digit()) {
             return None;
         }
         text.push_str(&read);
-        confidence = confidence.min(c);
+        // A line read two ways is a slip that the other lines cannot show.
+        confidence = confidence.min(if votes.disputed() { DISPUTED } else { c });
     }
     Some((text, confidence))
 }
+
+/// A line of a wrapped number is read once when that reading is at least
+/// this sure: each line's slip goes into the whole number, and the digit
+/// model reads a serif 5 as 9 at 0.87 (5926074 as 9926074).
+const SURE_WRAPPED_LINE: f32 = 0.95;
 
 /// Readings of a line of a wrapped number kept to join with the others'.
 const WRAPPED_LINE_READINGS: usize = 3;
@@ -755,7 +790,7 @@ fn wrapped_readings(
     };
     let mut joined = vec![(String::new(), 1.0f32)];
     for line in &lines {
-        let Some(votes) = line_votes(line, prepared, engines, scale, true) else {
+        let Some(votes) = line_votes(line, prepared, engines, scale, Opinions::Every) else {
             return Vec::new();
         };
         let readings: Vec<(String, f32)> = votes
@@ -796,12 +831,12 @@ fn line_votes(
     prepared: &Prepared,
     engines: &mut Engines,
     scale: f32,
-    every: bool,
+    opinions: Opinions,
 ) -> Option<Votes> {
     let margin = line.tallest() / 2;
     let roomy = line.crop(&prepared.gray, margin, scale)?;
     let mut votes = Votes::new(line.columns().len(), line.has_decimal_point());
-    digit_readings(line, &roomy, prepared, engines, scale, &mut votes, every);
+    digit_readings(line, &roomy, prepared, engines, scale, &mut votes, opinions);
     Some(votes)
 }
 
@@ -870,9 +905,14 @@ impl Votes {
         self.readings.push((text.trim().to_string(), value, weight));
     }
 
-    /// One reading, consistent with the ink and confident.
-    fn sure(&self) -> bool {
-        self.readings.len() == 1 && self.readings[0].2 >= SURE_DIGITS
+    /// One reading, consistent with the ink and at least `at` sure.
+    fn sure(&self, at: f32) -> bool {
+        self.readings.len() == 1 && self.readings[0].2 >= at
+    }
+
+    /// Whether the readings give more than one value.
+    fn disputed(&self) -> bool {
+        self.pooled().len() > 1
     }
 
     /// The value with the most weight behind it: its most confident

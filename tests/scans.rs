@@ -1207,3 +1207,22 @@ fn each_line_of_a_wrapped_number_gets_a_second_opinion_unless_read_surely() {
         );
     }
 }
+
+#[test]
+fn the_short_uprights_of_a_double_border_part_a_row_of_values() {
+    // 300 dpi, table 四's values alone on the next page, each cell boxed
+    // apart: the strokes between boxes are 8.9 pt tall and were not taken
+    // for borders, so all 15 values were lost.
+    let (got, want) = drawn("v8686_0004_s300");
+    let (fields, right, wrong) = compare_tables(&got, &want, &["reviews"]);
+    assert_eq!((fields, right), (15, 15), "wrong: {wrong:?}");
+}
+
+#[test]
+fn the_level_feet_of_a_line_of_print_are_no_border() {
+    // 200 dpi: the feet of 结果纠 across narrow header cells made a run as
+    // long as a border, which cut the header cells in two and lost table 四.
+    let (got, want) = drawn("v8686_0004_s200");
+    let (fields, right, wrong) = compare_tables(&got, &want, &["reviews"]);
+    assert_eq!((fields, right), (15, 15), "wrong: {wrong:?}");
+}

@@ -16,6 +16,13 @@ const MIN_HRULE_PT: f32 = 24.0;
 const MIN_BOXED_HRULE_PT: f32 = 12.0;
 /// Shortest vertical border, in points: taller than the strokes of 10.5 pt text.
 const MIN_VRULE_PT: f32 = 12.0;
+/// Shortest vertical border of a double one, in points: where each cell is
+/// boxed apart in a row of small print, its two strokes are shorter than
+/// one border would be (8.9 pt in a 14-pt row); a pair of parallel runs
+/// this near is not a stroke of print.
+const MIN_PAIRED_VRULE_PT: f32 = 8.0;
+/// Farthest apart the two strokes of a double border stand, in points.
+const DOUBLE_GAP_PT: f32 = 2.0;
 /// Upright runs at least this long are borders wherever they stand, in
 /// points; shorter ones must meet a horizontal border at both ends.
 const SURE_VRULE_PT: f32 = 16.0;
@@ -528,7 +535,13 @@ pub fn skew_angle(ink: &Ink) -> f32 {
 pub fn rules(page: &Prepared) -> Vec<Rule> {
     let (w, h, px_per_pt) = (page.ink.width, page.ink.height, page.px_per_pt);
     let across = border_mask(page, true);
-    let mut out = runs_to_rules(h, w, &across, MIN_HRULE_PT * px_per_pt, px_per_pt, true);
+    // The strokes of a line of print whose feet are level (结果纠正 in a
+    // narrow cell) make as long a run.
+    let mut out: Vec<Rule> =
+        runs_to_rules(h, w, &across, MIN_HRULE_PT * px_per_pt, px_per_pt, true)
+            .into_iter()
+            .filter(|r| r.to.0 - r.from.0 >= PRINT_STROKE_PT || !between_print(page, r, true))
+            .collect();
     // Found apart, so that a short stroke of print against a border does
     // not thicken the border's band. A box's rule may join its neighbour's
     // a pixel row off into one longer than either; only what the long
@@ -542,6 +555,7 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
         true,
     )
     .into_iter()
+    .filter(|r| !between_print(page, r, true))
     .filter(|r| {
         !out.iter().any(|l| {
             (l.from.1 - r.from.1).abs() <= RULE_END_SLACK_PT
@@ -550,19 +564,38 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
         })
     })
     .collect();
-    let verticals = runs_to_rules(
+    let upright = border_mask(page, false);
+    let mut verticals = runs_to_rules(w, h, &upright, MIN_VRULE_PT * px_per_pt, px_per_pt, false);
+    // Found apart, as the short horizontal ones are: shorter runs would
+    // widen the long borders' bands and chain slanted strokes into uprights.
+    let paired = runs_to_rules(
         w,
         h,
-        &border_mask(page, false),
-        MIN_VRULE_PT * px_per_pt,
+        &upright,
+        MIN_PAIRED_VRULE_PT * px_per_pt,
         px_per_pt,
         false,
     );
+    let doubles: Vec<Rule> = paired
+        .iter()
+        .filter(|v| v.to.1 - v.from.1 < MIN_VRULE_PT)
+        .filter(|v| match twins(v, &paired)[..] {
+            [twin] => stands_clear(page, v, twin),
+            _ => false,
+        })
+        .filter(|v| {
+            !verticals
+                .iter()
+                .any(|l| same_stretch(v, l, RULE_END_SLACK_PT))
+        })
+        .copied()
+        .collect();
+    verticals.extend(doubles);
     // A short upright run is a border only where it meets horizontal ones
     // at both ends: the strokes of large print (十, 申) are as long.
     let verticals: Vec<Rule> = verticals
         .into_iter()
-        .filter(|v| v.to.1 - v.from.1 >= PRINT_STROKE_PT || !between_print(page, v))
+        .filter(|v| v.to.1 - v.from.1 >= PRINT_STROKE_PT || !between_print(page, v, false))
         .filter_map(|v| {
             if v.to.1 - v.from.1 >= SURE_VRULE_PT {
                 Some(v)
@@ -582,42 +615,133 @@ pub fn rules(page: &Prepared) -> Vec<Rule> {
     out
 }
 
-/// Upright runs shorter than this, in points, may be strokes of print
-/// chained through the rules of a tight table's rows.
+/// The upright runs beside `v`, at most a double border's gap off, from
+/// about where it starts to about where it ends: one for a stroke of a
+/// double border, whose twin runs with it end to end.
+fn twins<'a>(v: &Rule, uprights: &'a [Rule]) -> Vec<&'a Rule> {
+    uprights
+        .iter()
+        .filter(|u| {
+            let gap = (u.from.0 - v.from.0).abs();
+            gap > 0.0 && gap <= DOUBLE_GAP_PT && same_stretch(u, v, TWIN_END_PT)
+        })
+        .collect()
+}
+
+/// Share of a double border's length along which stray ink is allowed
+/// between its strokes and in the padding beside them.
+const STRAY_SHARE: f32 = 0.1;
+
+/// Whether two twin strokes stand in paper, as a double border between
+/// boxed cells does: nothing between them, and the cells' padding clear
+/// beside them. Two strokes of a character (贝 at 8 pt) are joined or
+/// crossed by its other strokes.
+fn stands_clear(page: &Prepared, a: &Rule, b: &Rule) -> bool {
+    let ppt = page.px_per_pt;
+    let (w, h) = (page.ink.width, page.ink.height);
+    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
+    let (left, right) = if a.from.0 < b.from.0 { (a, b) } else { (b, a) };
+    let inner = (
+        left.from.0 + left.width / 2.0,
+        right.from.0 - right.width / 2.0,
+    );
+    let outer = (
+        left.from.0 - left.width / 2.0,
+        right.from.0 + right.width / 2.0,
+    );
+    let stretches = [
+        (px(inner.0, w) + 1, px(inner.1, w).saturating_sub(1)),
+        (px(outer.0 - PADDING_PT.1, w), px(outer.0 - PADDING_PT.0, w)),
+        (px(outer.1 + PADDING_PT.0, w), px(outer.1 + PADDING_PT.1, w)),
+    ];
+    // The ends meet the horizontal borders, which have ink on both sides.
+    let top = left.from.1.max(right.from.1) + 1.0;
+    let bottom = left.to.1.min(right.to.1) - 1.0;
+    let (y0, y1) = (px(top, h), px(bottom, h));
+    if y1 <= y0 {
+        return false;
+    }
+    stretches.iter().all(|&(x0, x1)| {
+        let inked = (y0..y1)
+            .filter(|&y| (x0..=x1).any(|x| page.ink.at(x, y)))
+            .count();
+        inked as f32 <= STRAY_SHARE * (y1 - y0) as f32
+    })
+}
+
+/// Whether two upright runs start and end within `slack` points of each
+/// other, wherever they stand across.
+fn same_stretch(a: &Rule, b: &Rule, slack: f32) -> bool {
+    (a.from.1 - b.from.1).abs() <= slack && (a.to.1 - b.to.1).abs() <= slack
+}
+
+/// How far apart the ends of a double border's two strokes may be, in points.
+const TWIN_END_PT: f32 = 1.0;
+
+/// Runs shorter than this, in points, may be strokes of print: upright
+/// ones chained through the rules of a tight table's rows, level ones
+/// along a line of print.
 const PRINT_STROKE_PT: f32 = 36.0;
 /// A border stands in its cell's padding: ink this near on both sides, in
 /// points, over this share of its length, is the print it is a stroke of.
 const PADDING_PT: (f32, f32) = (0.4, 1.5);
 const PRINT_ALONG_SHARE: f32 = 0.3;
 
-/// Whether an upright run has ink right beside it on both sides along much
-/// of its length: a character's stroke, whose other strokes cross it or
-/// stand close, and not a border, which a cell's padding keeps clear.
-fn between_print(page: &Prepared, v: &Rule) -> bool {
+/// Whether a run has ink right beside it on both sides along much of its
+/// length: a character's stroke, whose other strokes cross it or stand
+/// close (or the strokes of a line of print, level along its foot), and
+/// not a border, which a cell's padding keeps clear.
+fn between_print(page: &Prepared, rule: &Rule, horizontal: bool) -> bool {
     let ppt = page.px_per_pt;
-    let (w, h) = (page.ink.width, page.ink.height);
+    let (along, across) = axes(horizontal);
+    let (len_along, len_across) = if horizontal {
+        (page.ink.width, page.ink.height)
+    } else {
+        (page.ink.height, page.ink.width)
+    };
     let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
-    let half = v.width / 2.0;
-    let x = v.from.0;
-    let left = (
-        px(x - half - PADDING_PT.1, w),
-        px(x - half - PADDING_PT.0, w),
+    let half = rule.width / 2.0;
+    let at = across(rule.from);
+    let before = (
+        px(at - half - PADDING_PT.1, len_across),
+        px(at - half - PADDING_PT.0, len_across),
     );
-    let right = (
-        px(x + half + PADDING_PT.0, w),
-        px(x + half + PADDING_PT.1, w),
+    let after = (
+        px(at + half + PADDING_PT.0, len_across),
+        px(at + half + PADDING_PT.1, len_across),
     );
-    // The ends meet the horizontal borders, which have ink on both sides.
-    let (y0, y1) = (px(v.from.1 + 1.5, h), px(v.to.1 - 1.5, h));
-    if y1 <= y0 {
+    // The ends meet the crossing borders, which have ink on both sides.
+    let (a, z) = (
+        px(along(rule.from) + 1.5, len_along),
+        px(along(rule.to) - 1.5, len_along),
+    );
+    if z <= a {
         return false;
     }
-    let inked = |y: u32, (a, b): (u32, u32)| (a..=b).any(|x| page.ink.at(x, y));
-    let both = (y0..y1)
-        .filter(|&y| inked(y, left) && inked(y, right))
+    let ink = |i: u32, j: u32| {
+        if horizontal {
+            page.ink.at(i, j)
+        } else {
+            page.ink.at(j, i)
+        }
+    };
+    let inked = |i: u32, (p, q): (u32, u32)| (p..=q).any(|j| ink(i, j));
+    // The other stroke of a double border beside it is no print.
+    let twin = |(p, q): (u32, u32)| {
+        (p..=q).any(|j| (a..z).filter(|&i| ink(i, j)).count() as f32 >= TWIN_ALONG * (z - a) as f32)
+    };
+    if twin(before) || twin(after) {
+        return false;
+    }
+    let both = (a..z)
+        .filter(|&i| inked(i, before) && inked(i, after))
         .count();
-    both as f32 >= PRINT_ALONG_SHARE * (y1 - y0) as f32
+    both as f32 >= PRINT_ALONG_SHARE * (z - a) as f32
 }
+
+/// Share of a run's length that a line of pixels beside it must be ink
+/// along to be a parallel rule: the other stroke of a double border.
+const TWIN_ALONG: f32 = 0.8;
 
 /// One coordinate of a point.
 type Coordinate = fn((f32, f32)) -> f32;

@@ -109,6 +109,8 @@ const LOOK_ALIKES: &[&str] = &[
     "襄囊",
     "鹤鸽",
     "钦饮",
+    "凤风夙",
+    "自目",
 ];
 
 /// Costs of an alignment, in tenths of an edit: a look-alike read for the
@@ -124,6 +126,10 @@ const SUPPORTED_MAX: u32 = 20;
 /// (凉山本族自治州); under its parent or over its child, a shorter stem's
 /// slip is one too (攀梳花市仁和区).
 const LONG_STEM: usize = 4;
+/// Characters of a name's stem from which one character read as another
+/// and one as a look-alike, all the rest right, is a misreading even alone
+/// (凉山酌族目治州).
+const LONGER_STEM: usize = 5;
 const BACKED_STEM: usize = 3;
 /// How much nearer the best name must be than the next one.
 const MARGIN: u32 = 5;
@@ -248,6 +254,16 @@ impl Edits {
             && self.look_alike == 0
             && self.missing_or_extra == 0
             && self.exact as usize + 1 >= len
+            && len >= min
+    }
+
+    /// One character of a stem of `min` characters or more read as another
+    /// and one as a look-alike, every other one right.
+    fn slip_and_alike(&self, len: usize, min: usize) -> bool {
+        self.other == 1
+            && self.look_alike == 1
+            && self.missing_or_extra == 0
+            && self.exact as usize + 2 >= len
             && len >= min
     }
 
@@ -475,7 +491,8 @@ fn decide(
     let division = &g.divisions[d];
     let supported = parent.is_some() || child.is_some();
     let township = codes.iter().all(|c| c.len() == TOWNSHIP_CODE_LEN);
-    let slip = edits.one_slip(division.stem.len(), LONG_STEM);
+    let slip = edits.one_slip(division.stem.len(), LONG_STEM)
+        || edits.slip_and_alike(division.stem.len(), LONGER_STEM);
     let alone =
         edits.cost <= ALONE_MAX && (edits.other == 0 || slip) && edits.exact >= 1 && !township;
     let backed = supported && edits.cost <= SUPPORTED_MAX;
@@ -577,6 +594,11 @@ mod tests {
     #[test]
     fn a_long_name_with_one_slip_of_a_rare_character_is_corrected() {
         assert_eq!(corrected("凉山本族自治州公安局"), "凉山彝族自治州公安局");
+        // ... and one more read as a look-alike (目 for 自).
+        assert_eq!(
+            corrected("凉山酌族目治州医疗保障局"),
+            "凉山彝族自治州医疗保障局"
+        );
         assert_eq!(corrected("攀梳花市仁和区"), "攀枝花市仁和区");
         // A short name with one character changed is another name.
         assert_eq!(corrected("东区"), "东区");
@@ -664,6 +686,7 @@ mod tests {
     #[test]
     fn a_short_name_is_corrected_under_its_parent() {
         assert_eq!(corrected("攀枝花市车区人民政府"), "攀枝花市东区人民政府");
+        assert_eq!(corrected("银川市金风区司法局"), "银川市金凤区司法局");
         // Alone, one character is too little to go by.
         assert_eq!(corrected("车区人民政府"), "车区人民政府");
     }
@@ -704,6 +727,39 @@ mod tests {
         }
         // Under its city the county is clear.
         assert_eq!(corrected("宜宾市汀安县人民政府"), "宜宾市江安县人民政府");
+    }
+
+    #[test]
+    fn a_long_name_with_a_slip_and_a_look_alike_is_never_misplaced() {
+        let g = gazetteer();
+        let mut right = 0;
+        let long = g
+            .divisions
+            .iter()
+            .filter(|d| d.stem.len() >= LONGER_STEM && d.codes.iter().any(|c| c.len() <= 6));
+        for d in long {
+            let suffix = suffix_of(d.name).unwrap_or_default();
+            let Some((k, alike)) = d.stem.iter().enumerate().find_map(|(k, p)| {
+                g.look_alikes
+                    .iter()
+                    .find(|(a, _)| a == p)
+                    .map(|&(_, alike)| (k, alike))
+            }) else {
+                continue;
+            };
+            for m in (0..d.stem.len()).filter(|&m| m != k) {
+                let mut stem = d.stem.clone();
+                stem[k] = alike;
+                stem[m] = '囗';
+                let read: String = stem.into_iter().collect::<String>() + suffix;
+                match correct(&format!("{read}人民政府")).as_slice() {
+                    [] => {}
+                    [c] if c.read == read && c.name == d.name => right += 1,
+                    other => panic!("{read} (for {}) made {other:?}", d.name),
+                }
+            }
+        }
+        assert!(right > 100, "{right}");
     }
 
     #[test]

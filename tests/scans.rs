@@ -1226,3 +1226,26 @@ fn the_level_feet_of_a_line_of_print_are_no_border() {
     let (fields, right, wrong) = compare_tables(&got, &want, &["reviews"]);
     assert_eq!((fields, right), (15, 15), "wrong: {wrong:?}");
 }
+
+#[test]
+fn a_zero_printed_as_a_small_ring_is_put_back_in_the_date() {
+    // 二〇二〇年一月一日 with 〇 printed as a small ring, which every
+    // reading dropped.
+    let (got, _) = drawn("v1919_0004_s300");
+    assert_eq!(
+        got.pointer("/report/published"),
+        Some(&Value::from("2020-01-01"))
+    );
+}
+
+#[test]
+fn a_level_numeral_read_from_ink_with_taller_strokes_is_no_sure_date() {
+    // 150 dpi: 六 of 三月六日 read 二 twice; the ink under it has strokes
+    // taller than a level one, so the date is not taken.
+    let (got, want) = drawn("v1919_0000_s150");
+    assert_published_right_or_flagged(&got, &want);
+    assert_eq!(
+        got.pointer("/report/organization"),
+        Some(&Value::from("银川市金凤区司法局"))
+    );
+}

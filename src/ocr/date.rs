@@ -576,30 +576,27 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
         return Vec::new();
     };
     let tallest = ink.tallest().max(1) as f32;
+    let rings = rings(ink);
     let mut readings = Vec::new();
     for height in CHARACTER_PX {
         let scale = height / tallest;
         let Some(image) = ink.render(scale, height as u32) else {
             continue;
         };
-        // Ink columns where the rendered image has them.
+        let at = |x: u32| (x - left) as f32 * scale + height;
         let spans: Vec<(f32, f32)> = ink
             .columns()
             .iter()
-            .map(|&(a, b)| {
-                let at = |x: u32| (x - left) as f32 * scale + height;
-                (at(a), at(b + 1))
-            })
+            .map(|&(a, b)| (at(a), at(b + 1)))
             .collect();
         for whitelist in [CHINESE_DATE_READ, NUMERIC_DATE] {
             let symbols = read_line(engines, &image, dpi(ppt * scale), whitelist);
-            let text: String = symbols
+            let mut text: String = symbols
                 .iter()
                 .flat_map(|s| s.text.trim().chars())
                 .map(|c| if c == 'O' { '〇' } else { c })
                 .collect();
             let least = symbols.iter().map(|s| s.confidence).fold(1.0, f32::min);
-            let read = text.chars().count() + text.matches('八').count();
             // A box far wider than a character is the engine's guess.
             let wide: Vec<(f32, f32)> = symbols
                 .iter()
@@ -607,12 +604,28 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
                 .filter(|s| (s.right - s.left) as f32 <= WIDE_BOX * height)
                 .map(|s| (s.left as f32, s.right as f32))
                 .collect();
+            let mut strokes_agree = true;
+            if whitelist == CHINESE_DATE_READ {
+                let characters = character_spans(&spans, &wide, None);
+                let rings: Vec<usize> = rings
+                    .iter()
+                    .map(|&(a, _)| characters.iter().filter(|c| c.1 <= at(a)).count())
+                    .collect();
+                text = with_rings(&text, &rings, characters.len());
+                let pieces: Vec<(f32, f32)> = ink
+                    .pieces
+                    .iter()
+                    .map(|p| ((at(p.x0) + at(p.x1 + 1)) / 2.0, p.height() as f32 / tallest))
+                    .collect();
+                strokes_agree = level_numerals_agree(&text, &characters, &pieces);
+            }
+            let read = text.chars().count() + text.matches('八').count();
             let digit = if whitelist == NUMERIC_DATE {
                 digit_width(&spans, height)
             } else {
                 None
             };
-            let columns = characters_of_ink(&spans, &wide, digit);
+            let columns = character_spans(&spans, &wide, digit).len();
             let missing = columns.saturating_sub(read);
             // More ink than one dropped character: the line holds more than
             // a date, or a date with characters lost under a seal, which
@@ -621,7 +634,7 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
             let shaped = parse_date(&text).is_some() || date_shaped(&text);
             if shaped {
                 readings.push(Reading {
-                    whole: missing == 0,
+                    whole: missing == 0 && strokes_agree,
                     shaped: date.is_some() || missing <= MISSING_IN_SHAPE,
                     text,
                     date,
@@ -633,29 +646,128 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
     readings
 }
 
-/// How many characters ink columns (`spans`, left to right) are, where the
-/// columns inside one of the boxes of 年, 月 or 日 (`wide`) are one: at half
-/// the threshold their strokes come apart, while two digits side by side
-/// stay two whatever box one of them was read in. In digits, so are two
-/// columns no wider together than a `digit`: the stems of a serif 0 or 6
-/// whose hairlines the threshold lost (two digits are twice as wide; the
-/// strokes of 八 are no digit's).
-fn characters_of_ink(spans: &[(f32, f32)], wide: &[(f32, f32)], digit: Option<f32>) -> usize {
-    let mut count = 0;
+/// The x-ranges (page pixels) of the rings on a date line: pieces alone in
+/// their column, round, hollow and smaller than the line's characters, as
+/// ○ for 〇 is printed in many fonts.
+fn rings(ink: &CellInk) -> Vec<(u32, u32)> {
+    let tallest = ink.tallest() as f32;
+    ink.pieces
+        .iter()
+        .filter(|p| {
+            let (w, h) = (p.width() as f32, p.height() as f32);
+            let alone = ink
+                .pieces
+                .iter()
+                .filter(|q| q.x0 <= p.x1 && q.x1 >= p.x0)
+                .count()
+                == 1;
+            alone
+                && (RING_HEIGHT[0] * tallest..=RING_HEIGHT[1] * tallest).contains(&h)
+                && (RING_ASPECT[0] * h..=RING_ASPECT[1] * h).contains(&w)
+                && (p.area as f32) <= RING_FILL * w * h
+        })
+        .map(|p| (p.x0, p.x1))
+        .collect()
+}
+
+/// A reading in Chinese numerals with a 〇 put back at each ring the engine
+/// dropped: `rings` are the rings' places among the `columns` characters of
+/// the ink. Only when no 〇 was read and exactly the rings are missing.
+fn with_rings(text: &str, rings: &[usize], columns: usize) -> String {
+    let width = |c: char| if c == '八' { 2 } else { 1 };
+    let read: usize = text.chars().map(width).sum();
+    if rings.is_empty() || text.contains('〇') || read + rings.len() != columns {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut column = 0;
+    let mut chars = text.chars();
+    loop {
+        if rings.contains(&column) {
+            out.push('〇');
+            column += 1;
+            continue;
+        }
+        let Some(c) = chars.next() else {
+            break;
+        };
+        out.push(c);
+        column += width(c);
+    }
+    out
+}
+
+/// Heights of a ring printed for 〇, in the line's tallest character's.
+const RING_HEIGHT: [f32; 2] = [0.3, 0.85];
+/// Widths of a ring, in its height.
+const RING_ASPECT: [f32; 2] = [0.75, 1.33];
+/// Most of its box a ring's ink fills: the rest is its hole.
+const RING_FILL: f32 = 0.6;
+
+/// The characters that ink columns (`spans`, left to right) are, each as
+/// the span it covers, where the columns inside one of the boxes of 年, 月
+/// or 日 (`wide`) are one: at half the threshold their strokes come apart,
+/// while two digits side by side stay two whatever box one of them was read
+/// in. In digits, so are two columns no wider together than a `digit`: the
+/// stems of a serif 0 or 6 whose hairlines the threshold lost (two digits
+/// are twice as wide; the strokes of 八 are no digit's).
+fn character_spans(
+    spans: &[(f32, f32)],
+    wide: &[(f32, f32)],
+    digit: Option<f32>,
+) -> Vec<(f32, f32)> {
+    let mut out: Vec<(f32, f32)> = Vec::new();
     let mut last_wide = None;
     let mut start = f32::NEG_INFINITY;
     for &(a, b) in spans {
         let centre = (a + b) / 2.0;
         let inside = wide.iter().position(|&(l, r)| (l..=r).contains(&centre));
         let one_digit = inside.is_none() && digit.is_some_and(|d| b - start <= DIGIT_SLACK * d);
-        if (inside.is_none() || inside != last_wide) && !one_digit {
-            count += 1;
-            start = a;
+        match out.last_mut() {
+            Some(last) if (inside.is_some() && inside == last_wide) || one_digit => last.1 = b,
+            _ => {
+                out.push((a, b));
+                start = a;
+            }
         }
         last_wide = inside;
     }
-    count
+    out
 }
+
+/// Whether each 一, 二 and 三 of a reading in Chinese numerals stands on
+/// ink of as many level strokes or more (a stroke broken in two counts
+/// twice), and nothing taller: 六 blurred at 150 dpi reads 二. `characters`
+/// are the ink's characters, left to right; `pieces` the centre and the
+/// height (in the line's tallest character's) of each piece of ink. True
+/// when the reading and the ink do not pair up character for character.
+fn level_numerals_agree(text: &str, characters: &[(f32, f32)], pieces: &[(f32, f32)]) -> bool {
+    let width = |c: char| if c == '八' { 2 } else { 1 };
+    if text.chars().map(width).sum::<usize>() != characters.len() {
+        return true;
+    }
+    let mut at = 0;
+    text.chars().all(|c| {
+        let (l, r) = characters[at];
+        at += width(c);
+        let strokes = match c {
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            _ => return true,
+        };
+        let here: Vec<f32> = pieces
+            .iter()
+            .filter(|p| (l..=r).contains(&p.0))
+            .map(|p| p.1)
+            .collect();
+        here.len() >= strokes && here.iter().all(|&h| h <= LEVEL_STROKE)
+    })
+}
+
+/// Tallest a piece of a level stroke stands, in the line's tallest
+/// character's height: 一, 二 and 三 have no other strokes.
+const LEVEL_STROKE: f32 = 0.3;
 
 /// The median width of the columns as wide as a digit is (a share of the
 /// line's `height` in pixels), if any.
@@ -720,6 +832,37 @@ mod tests {
     }
 
     #[test]
+    fn a_level_numeral_read_from_a_taller_stroke_disagrees_with_the_ink() {
+        // 三月二日 over four characters: 三 on three level strokes, 二 on two.
+        let characters = [(0.0, 10.0), (12.0, 22.0), (24.0, 34.0), (36.0, 46.0)];
+        let level = [(5.0, 0.1), (5.0, 0.1), (5.0, 0.1), (17.0, 0.9)];
+        let two = [(29.0, 0.1), (29.0, 0.12)];
+        let day = [(41.0, 1.0)];
+        let pieces: Vec<(f32, f32)> = [&level[..], &two, &day].concat();
+        assert!(level_numerals_agree("三月二日", &characters, &pieces));
+        // 六 (a dot, a stroke and two legs) read as 二.
+        let six = [(29.0, 0.1), (29.0, 0.15), (27.0, 0.45), (31.0, 0.45)];
+        let pieces: Vec<(f32, f32)> = [&level[..], &six, &day].concat();
+        assert!(!level_numerals_agree("三月二日", &characters, &pieces));
+        // A reading that does not pair up with the ink is left to the count.
+        assert!(level_numerals_agree("三月二", &characters, &pieces));
+    }
+
+    #[test]
+    fn rings_the_engine_dropped_are_put_back_where_they_stand() {
+        // 二〇二〇年一月一日 read without its two rings, at columns 1 and 3.
+        assert_eq!(
+            with_rings("二二年一月一日", &[1, 3], 9),
+            "二〇二〇年一月一日"
+        );
+        // 八 is two columns of ink.
+        assert_eq!(with_rings("二二八年", &[1], 6), "二〇二八年");
+        // Nothing is put back when a 〇 was read, or more than the rings is missing.
+        assert_eq!(with_rings("二〇二年", &[3], 5), "二〇二年");
+        assert_eq!(with_rings("二二年", &[1], 5), "二二年");
+    }
+
+    #[test]
     fn the_strokes_of_a_wide_character_are_one_character() {
         // 2 0 年 (in two strokes) 1 1: five characters.
         let spans = [
@@ -730,11 +873,11 @@ mod tests {
             (50.0, 55.0),
             (58.0, 63.0),
         ];
-        assert_eq!(characters_of_ink(&spans, &[(24.0, 45.0)], None), 5);
+        assert_eq!(character_spans(&spans, &[(24.0, 45.0)], None).len(), 5);
         // A 1 read inside the box of 日 still counts apart from 日's strokes.
         let spans = [(0.0, 5.0), (8.0, 20.0), (21.0, 26.0)];
-        assert_eq!(characters_of_ink(&spans, &[(7.0, 27.0)], None), 2);
-        assert_eq!(characters_of_ink(&spans, &[], None), 3);
+        assert_eq!(character_spans(&spans, &[(7.0, 27.0)], None).len(), 2);
+        assert_eq!(character_spans(&spans, &[], None).len(), 3);
     }
 
     #[test]
@@ -751,9 +894,9 @@ mod tests {
         ];
         let digit = digit_width(&spans, 16.0);
         assert_eq!(digit, Some(9.0));
-        assert_eq!(characters_of_ink(&spans, &[], digit), 6);
+        assert_eq!(character_spans(&spans, &[], digit).len(), 6);
         // No digit of its width to go by: every column counts.
         assert_eq!(digit_width(&spans[1..3], 16.0), None);
-        assert_eq!(characters_of_ink(&spans, &[], None), 7);
+        assert_eq!(character_spans(&spans, &[], None).len(), 7);
     }
 }

@@ -6,6 +6,7 @@
 
 use super::cell::CellInk;
 use super::lines::{black_level, ink_bands, ink_columns};
+use super::prep::{pixel_at, pixel_bound};
 use super::{Engines, Prepared, dpi, ink_in, read_line, visible_chars};
 use crate::layout::{Line, PageLayout, band, is_page_number};
 use crate::page::{BBox, Glyph};
@@ -165,7 +166,7 @@ fn dark_ink_start(prepared: &Prepared, date: &BBox, page_width: f32) -> f32 {
 fn dark_ink_reach(prepared: &Prepared, date: &BBox, from: f32, limit: f32, max_gap: f32) -> f32 {
     let ppt = prepared.px_per_pt;
     let (w, h) = prepared.gray.dimensions();
-    let px = |v: f32, max: u32| (v.max(0.0) as u32).min(max.saturating_sub(1));
+    let px = |v: f32, max: u32| pixel_at(v, 1.0, max);
     let (y0, y1) = (px(date.y0 * ppt, h), px(date.y1 * ppt, h));
     let (from, limit) = (px(from, w), px(limit, w));
     let max_gap = (max_gap * date.height() * ppt) as u32;
@@ -262,7 +263,7 @@ fn under_last_line(
 ) -> Option<(u32, u32, u32, u32, Option<f32>)> {
     let ppt = prepared.px_per_pt;
     let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
+    let px = |pt: f32, max: u32| pixel_bound(pt, ppt, max);
     let body = layout.body_lines();
     let left = body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
     let right = body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max);

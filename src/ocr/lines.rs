@@ -9,6 +9,7 @@
 //! larger than the recogniser reads well (息公开工作年 read 居、下下作军, a
 //! first character lost); each is read again at the size it reads best.
 
+use super::prep::{pixel_at, pixel_bound};
 use super::{Engines, Prepared, Symbol, dpi, glyphs_of, ink_in, read_line, visible_chars};
 use crate::layout::{
     Line, PageLayout, Spaces, build_lines, in_margin, is_cjk, is_misread_page_footer,
@@ -60,7 +61,7 @@ const PALE_SHARE: f32 = 0.1;
 fn black_share(line: &Line, prepared: &Prepared, black: u8) -> f32 {
     let ppt = prepared.px_per_pt;
     let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
+    let px = |pt: f32, max: u32| pixel_bound(pt, ppt, max);
     let (x0, x1) = (px(line.bbox.x0, w), px(line.bbox.x1, w));
     let (y0, y1) = (px(line.bbox.y0, h), px(line.bbox.y1, h));
     let (mut ink, mut dark) = (0usize, 0usize);
@@ -117,7 +118,7 @@ pub fn read_missed_lines(layout: &mut PageLayout, prepared: &Prepared, engines: 
 pub fn reread_short_lines(layout: &mut PageLayout, prepared: &Prepared, engines: &mut Engines) {
     let ppt = prepared.px_per_pt;
     let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
+    let px = |pt: f32, max: u32| pixel_at(pt, ppt, max);
     for i in 0..layout.lines.len() {
         let line = &layout.lines[i];
         let unsure = cjk(&line.text) == 0 || line.confidence < SURE_ONE_CJK;
@@ -185,7 +186,7 @@ fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
     };
     let ppt = prepared.px_per_pt;
     let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max);
+    let px = |pt: f32, max: u32| pixel_bound(pt, ppt, max);
     let x0 = px(
         body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min),
         w,
@@ -443,7 +444,7 @@ fn read_stacked(line: &Line, prepared: &Prepared, engines: &mut Engines) -> Opti
     }
     let ppt = prepared.px_per_pt;
     let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
+    let px = |pt: f32, max: u32| pixel_at(pt, ppt, max);
     let (x0, x1) = (px(line.bbox.x0, w), px(line.bbox.x1, w));
     let (y0, y1) = (px(line.bbox.y0, h), px(line.bbox.y1, h));
     let min_ink = ((line.size * ppt) / 10.0).max(2.0) as usize;
@@ -485,7 +486,7 @@ fn read_stacked(line: &Line, prepared: &Prepared, engines: &mut Engines) -> Opti
 fn widened(line: &Line, prepared: &Prepared) -> Band {
     let ppt = prepared.px_per_pt;
     let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
+    let px = |pt: f32, max: u32| pixel_at(pt, ppt, max);
     let (top, bottom) = (px(line.bbox.y0, h), px(line.bbox.y1, h));
     let black = black_level(prepared);
     let gray = prepared.gray.as_raw();

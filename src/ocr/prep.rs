@@ -140,6 +140,18 @@ fn dilated(ink: &Ink, reach: u32) -> Ink {
     }
 }
 
+/// The pixel at `pt` points on an axis `len` pixels long, at `ppt` pixels a
+/// point, kept on the axis.
+pub fn pixel_at(pt: f32, ppt: f32, len: u32) -> u32 {
+    ((pt * ppt).max(0.0) as u32).min(len.saturating_sub(1))
+}
+
+/// The pixel bound (one past the last pixel) at `pt` points, kept within an
+/// axis `len` pixels long.
+pub fn pixel_bound(pt: f32, ppt: f32, len: u32) -> u32 {
+    ((pt * ppt).max(0.0) as u32).min(len)
+}
+
 /// Flattens, straightens and binarises one page image.
 pub fn prepare(image: &GrayImage, px_per_pt: f32) -> Prepared {
     let flat = flatten_background(image, (BACKGROUND_BLOCK_PT * px_per_pt).max(8.0) as u32);
@@ -639,7 +651,7 @@ const STRAY_SHARE: f32 = 0.1;
 fn stands_clear(page: &Prepared, a: &Rule, b: &Rule) -> bool {
     let ppt = page.px_per_pt;
     let (w, h) = (page.ink.width, page.ink.height);
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
+    let px = |pt: f32, max: u32| pixel_at(pt, ppt, max);
     let (left, right) = if a.from.0 < b.from.0 { (a, b) } else { (b, a) };
     let inner = (
         left.from.0 + left.width / 2.0,
@@ -699,7 +711,7 @@ fn between_print(page: &Prepared, rule: &Rule, horizontal: bool) -> bool {
     } else {
         (page.ink.height, page.ink.width)
     };
-    let px = |pt: f32, max: u32| ((pt * ppt).max(0.0) as u32).min(max.saturating_sub(1));
+    let px = |pt: f32, max: u32| pixel_at(pt, ppt, max);
     let half = rule.width / 2.0;
     let at = across(rule.from);
     let before = (
@@ -1064,6 +1076,15 @@ mod tests {
     use image::Luma;
     use imageproc::drawing::draw_filled_rect_mut;
     use imageproc::rect::Rect;
+
+    #[test]
+    fn points_off_the_page_become_its_first_or_last_pixel() {
+        assert_eq!(pixel_at(-3.0, 2.0, 100), 0);
+        assert_eq!(pixel_at(10.2, 2.0, 100), 20);
+        assert_eq!(pixel_at(80.0, 2.0, 100), 99);
+        assert_eq!(pixel_bound(80.0, 2.0, 100), 100);
+        assert_eq!(pixel_at(1.0, 2.0, 0), 0);
+    }
 
     #[test]
     fn a_fold_shadow_becomes_paper_and_the_print_in_it_stays_ink() {

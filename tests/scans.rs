@@ -1249,3 +1249,22 @@ fn a_level_numeral_read_from_ink_with_taller_strokes_is_no_sure_date() {
         Some(&Value::from("银川市金凤区司法局"))
     );
 }
+
+#[test]
+fn a_zero_whose_top_the_rule_took_is_closed_again() {
+    // 150 dpi, LaTeX table 三 whose numbers sit a point under the rule above
+    // them: the top of each 0 falls in the rule's pixel rows, the crop clears
+    // them, and the U left was read "U": 11 zeros lost in one table.
+    let (got, want) = drawn("v2020_0002_s150");
+    let (fields, right, wrong) = compare_tables(&got, &want, &["applications"]);
+    assert_eq!(wrong, Vec::<String>::new());
+    assert!(right + 4 >= fields, "{right} of {fields} right");
+    for pointer in [
+        "/applications/denied/state_secret/natural_person",
+        "/applications/denied/internal_affairs/commercial",
+        "/applications/denied/enforcement_files/natural_person",
+        "/applications/unable/needs_creation/social_welfare",
+    ] {
+        assert_eq!(got.pointer(pointer), Some(&Value::from(0)), "{pointer}");
+    }
+}

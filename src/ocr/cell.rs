@@ -137,6 +137,9 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
             specks.push(on_page);
         }
     }
+    for p in pieces.iter_mut() {
+        close_against_rule(p, ink, (left, top, w, h), &rows, &mut kept, &mut dropped);
+    }
     pieces.sort_by_key(|p| (p.x0, p.y0));
     CellInk {
         rect: (left, top, w, h),
@@ -147,6 +150,69 @@ pub fn cell_ink(ink: &Ink, rect: (u32, u32, u32, u32), min_area: usize, rule_px:
         band: None,
     }
 }
+
+/// A digit printed against a rule loses its top (or foot) with the rule's
+/// rows: a 0 cut so is a U, and is read as one. A narrow piece that meets
+/// the rule's rows in two places gets back the ink between them there, as
+/// deep as its strokes are wide.
+fn close_against_rule(
+    p: &mut Piece,
+    ink: &Ink,
+    rect: (u32, u32, u32, u32),
+    rows: &[bool],
+    kept: &mut [bool],
+    dropped: &mut [bool],
+) {
+    let (left, top, w, h) = rect;
+    if p.width() as f32 > CUT_DIGIT_WIDTH * p.height() as f32 {
+        return;
+    }
+    for upward in [true, false] {
+        let edge = if upward { p.y0 - top } else { p.y1 - top };
+        let beyond = |d: u32| {
+            if upward {
+                edge.checked_sub(d)
+            } else {
+                Some(edge + d).filter(|&y| y < h)
+            }
+        };
+        let Some(rule_row) = beyond(1).filter(|&y| rows[y as usize]) else {
+            continue;
+        };
+        let meets = |x: u32| kept[(edge * w + x) as usize] && ink.at(left + x, top + rule_row);
+        let contact: Vec<u32> = (p.x0 - left..=p.x1 - left).filter(|&x| meets(x)).collect();
+        let runs: Vec<&[u32]> = contact.chunk_by(|a, b| b - a == 1).collect();
+        let (Some(&first), Some(&last)) = (contact.first(), contact.last()) else {
+            continue;
+        };
+        if runs.len() < 2 {
+            continue;
+        }
+        let stroke = runs.iter().map(|r| r.len() as u32).max().unwrap_or(1);
+        for d in 1..=stroke {
+            let Some(y) = beyond(d).filter(|&y| rows[y as usize]) else {
+                break;
+            };
+            for x in first..=last {
+                let i = (y * w + x) as usize;
+                if ink.at(left + x, top + y) && !kept[i] {
+                    kept[i] = true;
+                    dropped[i] = false;
+                    p.area += 1;
+                }
+            }
+            if upward {
+                p.y0 -= 1;
+            } else {
+                p.y1 += 1;
+            }
+        }
+    }
+}
+
+/// A piece wider than this share of its height is no digit: a 0 whose top
+/// the rule took is about square at 150 dpi.
+const CUT_DIGIT_WIDTH: f32 = 1.0;
 
 /// Pixels a speck needs to be a mark rather than noise the clean-up left.
 const MIN_MARK_AREA: usize = 3;
@@ -566,6 +632,34 @@ mod tests {
         assert!(cell_ink(&two, (0, 0, 10, 4), 2, 1).small_mark(2).is_none());
         let kept = ink(&["..........", "...####...", "...####...", ".........."]);
         assert!(cell_ink(&kept, (0, 0, 10, 4), 2, 1).small_mark(2).is_some());
+    }
+
+    #[test]
+    fn a_zero_whose_top_lies_in_the_rule_is_closed_and_a_seven_is_not() {
+        // The rule's row holds the 0's top; clearing it leaves a U. The 7's
+        // bar lies in the rule too, but its stem meets the rule only once.
+        let page = ink(&[
+            "##################",
+            "##################",
+            "..#..#......#.....",
+            "..#..#.....#......",
+            "..#..#.....#......",
+            "..#..#....#.......",
+            "...##.....#.......",
+            "..................",
+        ]);
+        let cell = cell_ink(&page, (0, 0, 18, 8), 2, 2);
+        assert_eq!(cell.pieces.len(), 2);
+        let (zero, seven) = (cell.pieces[0], cell.pieces[1]);
+        assert_eq!((zero.y0, zero.x0, zero.x1), (1, 2, 5));
+        assert_eq!(zero.area, 14);
+        assert_eq!(seven.y0, 2);
+        let clean = cell.render(1.0, 0).expect("ink");
+        assert_eq!(
+            clean.get_pixel(1, 0).0[0],
+            0,
+            "the 0's top between its sides"
+        );
     }
 
     #[test]

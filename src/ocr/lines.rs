@@ -412,11 +412,17 @@ pub fn reread_large_lines(layout: &mut PageLayout, prepared: &Prepared, engines:
         let Some((read, mean)) = read_band(band, prepared, engines) else {
             continue;
         };
-        if mean >= SURE_LARGE
-            && read.confidence > line.confidence
+        let surer = read.confidence > line.confidence
             && cjk(&read.text) >= cjk(&line.text)
-            && visible_chars(&read.text) >= visible_chars(&line.text)
-        {
+            && visible_chars(&read.text) >= visible_chars(&line.text);
+        // The page pass may lose a title line's first characters whole
+        // (建设局2023年 for 中宁县住房和城乡建设局2023年): a sure reading that
+        // holds its text and more is the line, though a little less sure.
+        let compact = |t: &str| t.split_whitespace().collect::<String>();
+        let longer = read.confidence >= SURE_LARGE
+            && visible_chars(&read.text) > visible_chars(&line.text)
+            && compact(&read.text).contains(&compact(&line.text));
+        if mean >= SURE_LARGE && (surer || longer) {
             // The line keeps its place and size: only its text and reach
             // along the line change.
             let bbox = BBox::new(

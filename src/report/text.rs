@@ -229,18 +229,33 @@ fn unnumbered_heading(text: &str, ocr: bool) -> Option<usize> {
         let at = n.find(s)?;
         (n[..at].chars().count() <= 2).then(|| n[at + s.len()..].to_string())
     });
+    // "第六部分" read out of order ("第部六分"): what follows its characters.
+    let scrambled = n.strip_prefix(SECTION_NUMBER_PREFIX).and_then(|r| {
+        let frame: String = SECTION_NUMBER_SUFFIXES.concat();
+        let k = r
+            .chars()
+            .take_while(|c| CN_DIGITS.contains(c) || frame.contains(*c))
+            .count();
+        (2..=SCRAMBLED_FRAME_MAX)
+            .contains(&k)
+            .then(|| r.chars().skip(k).collect::<String>())
+    });
     SECTIONS.iter().position(|s| {
         s.headings.iter().any(|h| {
             let h = compact_label(h);
             let allowed = slips_allowed(h.chars().count());
             slips(&n, &h, 0) <= allowed
                 || slips(&without_number, &h, 0) <= allowed
-                || unframed
-                    .as_ref()
-                    .is_some_and(|u| slips(u, &h, 0) <= allowed)
+                || [&unframed, &scrambled]
+                    .iter()
+                    .any(|u| u.as_ref().is_some_and(|u| slips(u, &h, 0) <= allowed))
         })
     })
 }
+
+/// Most characters between 第 and a heading's wording when they are read
+/// out of order: a numeral of two (十一) and the frame's 部分.
+const SCRAMBLED_FRAME_MAX: usize = 4;
 
 /// Whether a scanned line is section `h`'s number and a wording as long as
 /// one of its own, every character of which may be misread ("一、羡体作史"
@@ -259,6 +274,29 @@ fn numbered_only(text: &str, h: usize) -> bool {
                 .any(|w| len.abs_diff(compact_label(w).chars().count()) <= 1)
         })
 }
+
+/// Whether a scanned line, its number lost, begins with the first half of
+/// one of section `h`'s wordings and is about as long, the rest misread
+/// ("总体上月训" for 一.总体情况): taken only where that heading is missing,
+/// between its neighbours. A sentence is no heading.
+fn heading_begun(text: &str, h: usize) -> bool {
+    let n: Vec<char> = compact_label(text).chars().collect();
+    !text.trim_end().ends_with(SENTENCE_ENDS)
+        && SECTIONS.get(h).is_some_and(|s| {
+            s.headings.iter().any(|w| {
+                let w: Vec<char> = compact_label(w).chars().collect();
+                let half = w.len().div_ceil(2).max(HEADING_HALF_MIN);
+                n.len().abs_diff(w.len()) <= HEADING_HALF_SLACK
+                    && w.get(..half).is_some_and(|head| n.starts_with(head))
+            })
+        })
+}
+
+/// The fewest characters of a wording a line must begin with to be taken
+/// for its heading by its first half, and how much longer or shorter than
+/// the wording the line may be.
+const HEADING_HALF_MIN: usize = 2;
+const HEADING_HALF_SLACK: usize = 2;
 
 /// Where a section heading is in the items: its line, and where the
 /// section's text starts (past a second line when OCR broke the heading).
@@ -313,6 +351,9 @@ pub fn heading_positions(items: &[Item], ocr: bool) -> [Option<Heading>; 6] {
             .find(|&i| line_text(i).and_then(|t| unnumbered_heading(t, ocr)) == Some(h))
             .or_else(|| {
                 (from..to).find(|&i| ocr && line_text(i).is_some_and(|t| numbered_only(t, h)))
+            })
+            .or_else(|| {
+                (from..to).find(|&i| ocr && line_text(i).is_some_and(|t| heading_begun(t, h)))
             });
         if let Some(at) = found {
             pos[h] = Some(Heading { at, body: at + 1 });
@@ -869,6 +910,18 @@ mod tests {
         assert_eq!(unnumbered_heading("太其他需要报质的事项", true), Some(5));
         assert_eq!(unnumbered_heading("无其他需要报告的事项。", true), None);
         assert_eq!(unnumbered_heading("太其他需要报和瘟的事项", true), None);
+        assert_eq!(
+            unnumbered_heading("第部六分”其他需要报告的事项", true),
+            Some(5)
+        );
+        assert_eq!(unnumbered_heading("第部六分”其他需要报告的", true), None);
+        assert!(heading_begun("总体上月训", 0));
+        assert!(!heading_begun("总体上月训", 1));
+        assert!(!heading_begun(
+            "总体情况、主动公开政府信息情况、收到和处理",
+            0
+        ));
+        assert!(!heading_begun("总体上情况良好。", 0));
         assert!(numbered_only("一、羡体作史", 0));
         assert!(!numbered_only("一、羡体作史", 1));
         assert!(!numbered_only("一、全年公开信息二百四十三条。", 0));

@@ -84,6 +84,9 @@ fn text_edges(items: &[Item], page: usize) -> (f32, f32) {
     })
 }
 
+/// Print this many times the body text's size is a title's.
+const LARGE_TITLE: f32 = 1.5;
+
 /// How every report's title ends.
 const TITLE_END: &str = "工作年度报告";
 
@@ -189,8 +192,14 @@ fn find_title<'a>(items: &[Item<'a>], first_heading: Option<usize>) -> Option<(S
                 title_end = Some(end);
                 break;
             }
+            // Large print is a title's: its wording may have one more slip
+            // (府信息人公开工作年度报, a 人 read in and the 告 lost).
+            let large = lines[start..=end]
+                .iter()
+                .all(|l| l.1.size >= LARGE_TITLE * body);
+            let most = if large { 2 } else { 1 };
             if title_end.is_none()
-                && (slip.is_some_and(|(slips, _)| slips == 1) || wording_cut(&text).is_some())
+                && (slip.is_some_and(|(slips, _)| slips <= most) || wording_cut(&text).is_some())
             {
                 title_end = Some(end);
             }
@@ -712,6 +721,22 @@ mod tests {
         assert_eq!(issues.len(), 3);
         assert_eq!(wording_cut("2023年政务公开工作要点"), None);
         assert_eq!(wording_cut("2023年政府信息公开"), None);
+    }
+
+    #[test]
+    fn a_large_title_whose_wording_stops_short_with_a_slip_is_a_title() {
+        // A 人 read into the wording and its 告 lost: two slips, in large print.
+        let lines = [
+            "攀枝花市西区卫生健康委员会2022年政",
+            "府信息人公开工作年度报",
+            "本报告根据《条例》",
+        ];
+        let found = find_title_in(&lines).unwrap_or_default();
+        let mut issues = Vec::new();
+        assert_eq!(
+            with_fixed_wording(found, &mut issues),
+            "攀枝花市西区卫生健康委员会2022年政府信息公开工作年度报告"
+        );
     }
 
     #[test]

@@ -324,6 +324,7 @@ pub fn layout_page(page: PageInput, keep_scan: bool) -> Result<Laid, LayoutError
         let cells = ocr::reread_cells(&mut layout, &read.prepared, engines);
         ocr::drop_pale_lines(&mut layout, &read.prepared);
         ocr::read_missed_lines(&mut layout, &read.prepared, engines);
+        ocr::read_missed_title(&mut layout, &read.prepared, engines);
         ocr::reread_short_lines(&mut layout, &read.prepared, engines);
         ocr::reread_large_lines(&mut layout, &read.prepared, engines);
         ocr::reread_dates(&mut layout, &read.page.glyphs, &read.prepared, engines);

@@ -1280,3 +1280,14 @@ fn a_title_line_whose_first_characters_the_page_pass_lost_is_read_whole() {
         assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{key}");
     }
 }
+
+#[test]
+fn a_bold_title_the_page_pass_left_out_whole_is_read_from_its_ink() {
+    // 200 dpi, a title in bold large print over three lines: the page pass
+    // gives no line of it at all, and the first line read is a heading.
+    let (got, want) = drawn("v3030_0005_s200");
+    for key in ["title", "organization", "year"] {
+        let pointer = format!("/report/{key}");
+        assert_eq!(got.pointer(&pointer), want.pointer(&pointer), "{key}");
+    }
+}

@@ -109,6 +109,73 @@ pub fn read_missed_lines(layout: &mut PageLayout, prepared: &Prepared, engines: 
     }
 }
 
+/// Step 3, after the layout of a report's first scanned page: reads the
+/// lines of large print above its text that the page pass left out — it may
+/// leave out a bold title whole — and puts them in their place.
+pub fn read_missed_title(layout: &mut PageLayout, prepared: &Prepared, engines: &mut Engines) {
+    if layout.number != 1 {
+        return;
+    }
+    let Some(size) = layout.text_size() else {
+        return;
+    };
+    let body = layout.body_lines();
+    let Some(first) = body.iter().find(|l| l.size < LARGE_PRINT * size) else {
+        return;
+    };
+    let ppt = prepared.px_per_pt;
+    let (w, h) = prepared.gray.dimensions();
+    let px = |pt: f32, max: u32| pixel_bound(pt, ppt, max);
+    let x0 = px(
+        body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min),
+        w,
+    );
+    let x1 = px(body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max), w);
+    let y1 = px(first.bbox.y0, h);
+    let covered = |top: f32, bottom: f32| {
+        let overlaps = |a: f32, b: f32| b.min(bottom) - a.max(top) >= 0.4 * (bottom - top);
+        layout.lines.iter().any(|l| overlaps(l.bbox.y0, l.bbox.y1))
+    };
+    let black = black_level(prepared);
+    let min_ink = ((size * ppt) / 10.0).max(2.0) as usize;
+    let reach = (0.15 * size * ppt).ceil() as u32;
+    let bands: Vec<Band> = ink_bands(prepared, (x0, x1), (0, y1), black, min_ink, reach)
+        .into_iter()
+        .filter(|&(top, bottom)| {
+            let (t, b) = (top as f32 / ppt, (bottom + 1) as f32 / ppt);
+            (TITLE_HEIGHT.0 * size..=TITLE_HEIGHT.1 * size).contains(&(b - t)) && !covered(t, b)
+        })
+        .filter_map(|(top, bottom)| {
+            let (left, right) = ink_columns(prepared, (x0, x1), (top, bottom), black)?;
+            ((right - left) as f32 / ppt >= MIN_LINE_WIDTH * size).then_some(Band {
+                left,
+                top,
+                right,
+                bottom,
+                room: 0.0,
+            })
+        })
+        .collect();
+    for band in bands {
+        let Some((line, mean)) = read_band(band, prepared, engines) else {
+            continue;
+        };
+        let n = cjk(&line.text);
+        if (n >= MIN_CJK && mean >= SURE_LARGE) || (n == 1 && mean >= SURE_ONE_CJK) {
+            let at = layout
+                .lines
+                .iter()
+                .position(|l| l.bbox.y0 > line.bbox.y0)
+                .unwrap_or(layout.lines.len());
+            layout.lines.insert(at, line);
+        }
+    }
+}
+
+/// A band of ink above a page's text is a line of a title when its height
+/// is within these shares of the text's size: large print.
+const TITLE_HEIGHT: (f32, f32) = (1.2, 3.5);
+
 /// Step 3, after the layout of a scanned page: reads again from its own
 /// crop each line of a few characters with no Chinese in it, or read
 /// unsurely — 无。 alone under a heading, which the page pass may read "9" —

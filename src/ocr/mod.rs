@@ -14,7 +14,9 @@ use crate::report::number::{Parsed, looks_numeric, parse};
 use crate::template::Kind;
 pub use date::{UNSURE_DATE, reread_dates};
 use image::GrayImage;
-pub use lines::{drop_pale_lines, read_missed_lines, reread_large_lines, reread_short_lines};
+pub use lines::{
+    drop_pale_lines, read_missed_lines, read_missed_title, reread_large_lines, reread_short_lines,
+};
 pub use prep::Prepared;
 pub use tess::{Symbol, Tess};
 

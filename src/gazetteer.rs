@@ -111,6 +111,7 @@ const LOOK_ALIKES: &[&str] = &[
     "钦饮",
     "凤风夙",
     "自目",
+    "海每悔",
 ];
 
 /// Costs of an alignment, in tenths of an edit: a look-alike read for the
@@ -600,6 +601,8 @@ mod tests {
             "凉山彝族自治州医疗保障局"
         );
         assert_eq!(corrected("攀梳花市仁和区"), "攀枝花市仁和区");
+        // 海 with its water radical lost.
+        assert_eq!(corrected("每原县统计局"), "海原县统计局");
         // A short name with one character changed is another name.
         assert_eq!(corrected("东区"), "东区");
     }

@@ -100,12 +100,7 @@ pub fn read_missed_lines(layout: &mut PageLayout, prepared: &Prepared, engines: 
         layout
             .lines
             .retain(|l| !(within(l) && l.text.chars().count() <= SHORT_LINE));
-        let at = layout
-            .lines
-            .iter()
-            .position(|l| l.bbox.y0 > line.bbox.y0)
-            .unwrap_or(layout.lines.len());
-        layout.lines.insert(at, line);
+        insert_in_place(layout, line);
     }
 }
 
@@ -123,53 +118,34 @@ pub fn read_missed_title(layout: &mut PageLayout, prepared: &Prepared, engines: 
     let Some(first) = body.iter().find(|l| l.size < LARGE_PRINT * size) else {
         return;
     };
-    let ppt = prepared.px_per_pt;
-    let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| pixel_bound(pt, ppt, max);
-    let x0 = px(
-        body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min),
-        w,
+    let y1 = pixel_bound(first.bbox.y0, prepared.px_per_pt, prepared.gray.height());
+    let bands = uncovered_bands(
+        prepared,
+        size,
+        (text_column(&body, prepared), (0, y1)),
+        TITLE_HEIGHT,
+        |t, b| layout.lines.iter().any(|l| most_of(&l.bbox, t, b)),
+        0.0,
     );
-    let x1 = px(body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max), w);
-    let y1 = px(first.bbox.y0, h);
-    let covered = |top: f32, bottom: f32| {
-        let overlaps = |a: f32, b: f32| b.min(bottom) - a.max(top) >= 0.4 * (bottom - top);
-        layout.lines.iter().any(|l| overlaps(l.bbox.y0, l.bbox.y1))
-    };
-    let black = black_level(prepared);
-    let min_ink = ((size * ppt) / 10.0).max(2.0) as usize;
-    let reach = (0.15 * size * ppt).ceil() as u32;
-    let bands: Vec<Band> = ink_bands(prepared, (x0, x1), (0, y1), black, min_ink, reach)
-        .into_iter()
-        .filter(|&(top, bottom)| {
-            let (t, b) = (top as f32 / ppt, (bottom + 1) as f32 / ppt);
-            (TITLE_HEIGHT.0 * size..=TITLE_HEIGHT.1 * size).contains(&(b - t)) && !covered(t, b)
-        })
-        .filter_map(|(top, bottom)| {
-            let (left, right) = ink_columns(prepared, (x0, x1), (top, bottom), black)?;
-            ((right - left) as f32 / ppt >= MIN_LINE_WIDTH * size).then_some(Band {
-                left,
-                top,
-                right,
-                bottom,
-                room: 0.0,
-            })
-        })
-        .collect();
     for band in bands {
         let Some((line, mean)) = read_band(band, prepared, engines) else {
             continue;
         };
         let n = cjk(&line.text);
         if (n >= MIN_CJK && mean >= SURE_LARGE) || (n == 1 && mean >= SURE_ONE_CJK) {
-            let at = layout
-                .lines
-                .iter()
-                .position(|l| l.bbox.y0 > line.bbox.y0)
-                .unwrap_or(layout.lines.len());
-            layout.lines.insert(at, line);
+            insert_in_place(layout, line);
         }
     }
+}
+
+/// Puts a line read from the ink among the page's lines, top to bottom.
+fn insert_in_place(layout: &mut PageLayout, line: Line) {
+    let at = layout
+        .lines
+        .iter()
+        .position(|l| l.bbox.y0 > line.bbox.y0)
+        .unwrap_or(layout.lines.len());
+    layout.lines.insert(at, line);
 }
 
 /// A band of ink above a page's text is a line of a title when its height
@@ -251,16 +227,10 @@ fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
     let Some(size) = layout.text_size() else {
         return Vec::new();
     };
-    let ppt = prepared.px_per_pt;
-    let (w, h) = prepared.gray.dimensions();
-    let px = |pt: f32, max: u32| pixel_bound(pt, ppt, max);
-    let x0 = px(
-        body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min),
-        w,
-    );
-    let x1 = px(body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max), w);
-    let y0 = px(
+    let (ppt, h) = (prepared.px_per_pt, prepared.gray.height());
+    let y0 = pixel_bound(
         body.iter().map(|l| l.bbox.y0).fold(f32::INFINITY, f32::min),
+        ppt,
         h,
     );
     // Text runs into the bottom margin at times (section 六's heading, with
@@ -272,38 +242,70 @@ fn missed_bands(layout: &PageLayout, prepared: &Prepared) -> Vec<Band> {
         .filter(|l| !is_page_number(&l.text) && !is_misread_page_footer(&l.text))
         .map(|l| l.bbox.y1)
         .fold(0.0, f32::max);
-    let y1 = px(last + BELOW_LAST * size, h);
+    let y1 = pixel_bound(last + BELOW_LAST * size, ppt, h);
+    let covered = |t: f32, b: f32| {
+        layout.lines.iter().any(|l| most_of(&l.bbox, t, b))
+            || layout.tables.iter().any(|tb| most_of(&tb.bbox, t, b))
+    };
+    uncovered_bands(
+        prepared,
+        size,
+        (text_column(&body, prepared), (y0, y1)),
+        LINE_HEIGHT,
+        covered,
+        0.3 * size,
+    )
+}
+
+/// The pixel columns of the text column the lines `body` span.
+fn text_column(body: &[&Line], prepared: &Prepared) -> (u32, u32) {
+    let (ppt, w) = (prepared.px_per_pt, prepared.gray.width());
+    let left = body.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let right = body.iter().map(|l| l.bbox.x1).fold(0.0, f32::max);
+    (pixel_bound(left, ppt, w), pixel_bound(right, ppt, w))
+}
+
+/// Whether `b` spans most of the rows `top..bottom` (points): a line read
+/// there.
+fn most_of(b: &BBox, top: f32, bottom: f32) -> bool {
+    b.y1.min(bottom) - b.y0.max(top) >= 0.4 * (bottom - top)
+}
+
+/// The bands of black ink in the pixel `columns` and `rows` of a page whose
+/// height is within `heights` shares of the text's `size`, that `covered`
+/// (rows in points) does not say are read, and that are wide enough for a
+/// line; each cut out with `room` points of white.
+fn uncovered_bands(
+    prepared: &Prepared,
+    size: f32,
+    (columns, rows): ((u32, u32), (u32, u32)),
+    heights: (f32, f32),
+    covered: impl Fn(f32, f32) -> bool,
+    room: f32,
+) -> Vec<Band> {
+    let ppt = prepared.px_per_pt;
     let black = black_level(prepared);
     // A line of text, even of one character (无。), puts a stroke or two in
     // most rows it spans; a speck or a seal's dark dot fewer pixels.
     let min_ink = ((size * ppt) / 10.0).max(2.0) as usize;
-    let covered = |top: f32, bottom: f32| {
-        let overlaps = |a: f32, b: f32| b.min(bottom) - a.max(top) >= 0.4 * (bottom - top);
-        layout.lines.iter().any(|l| overlaps(l.bbox.y0, l.bbox.y1))
-            || layout.tables.iter().any(|t| overlaps(t.bbox.y0, t.bbox.y1))
-    };
     let reach = (0.15 * size * ppt).ceil() as u32;
-    let mut out = Vec::new();
-    for (top, bottom) in ink_bands(prepared, (x0, x1), (y0, y1), black, min_ink, reach) {
-        let (t, b) = (top as f32 / ppt, (bottom + 1) as f32 / ppt);
-        let height = b - t;
-        if height < LINE_HEIGHT.0 * size || height > LINE_HEIGHT.1 * size || covered(t, b) {
-            continue;
-        }
-        let Some((left, right)) = ink_columns(prepared, (x0, x1), (top, bottom), black) else {
-            continue;
-        };
-        if (right - left) as f32 / ppt >= MIN_LINE_WIDTH * size {
-            out.push(Band {
+    ink_bands(prepared, columns, rows, black, min_ink, reach)
+        .into_iter()
+        .filter(|&(top, bottom)| {
+            let (t, b) = (top as f32 / ppt, (bottom + 1) as f32 / ppt);
+            (heights.0 * size..=heights.1 * size).contains(&(b - t)) && !covered(t, b)
+        })
+        .filter_map(|(top, bottom)| {
+            let (left, right) = ink_columns(prepared, columns, (top, bottom), black)?;
+            ((right - left) as f32 / ppt >= MIN_LINE_WIDTH * size).then_some(Band {
                 left,
                 top,
                 right,
                 bottom,
-                room: 0.3 * size,
-            });
-        }
-    }
-    out
+                room,
+            })
+        })
+        .collect()
 }
 
 /// Rows `y0..y1` of a page grouped into bands of ink at or below `level`

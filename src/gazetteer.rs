@@ -251,20 +251,22 @@ impl Edits {
     /// One character of a stem of `min` characters or more read as
     /// another, every other one right.
     fn one_slip(&self, len: usize, min: usize) -> bool {
-        self.other == 1
-            && self.look_alike == 0
-            && self.missing_or_extra == 0
-            && self.exact as usize + 1 >= len
-            && len >= min
+        self.slip_with_alikes(0, len, min)
     }
 
     /// One character of a stem of `min` characters or more read as another
     /// and one as a look-alike, every other one right.
     fn slip_and_alike(&self, len: usize, min: usize) -> bool {
+        self.slip_with_alikes(1, len, min)
+    }
+
+    /// One character of a stem of `min` characters or more read as another
+    /// and exactly `alikes` as look-alikes, every other one right.
+    fn slip_with_alikes(&self, alikes: u32, len: usize, min: usize) -> bool {
         self.other == 1
-            && self.look_alike == 1
+            && self.look_alike == alikes
             && self.missing_or_extra == 0
-            && self.exact as usize + 2 >= len
+            && (self.exact + 1 + alikes) as usize >= len
             && len >= min
     }
 

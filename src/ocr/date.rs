@@ -510,7 +510,7 @@ fn read_date(
     // A seal or a stain over one character may spoil every reading of the
     // crop while the page pass, reading the page whole, got the line right.
     let (text, least) = page;
-    let read = text.chars().count() + text.matches('八').count();
+    let read = text.chars().map(ink_columns_of).sum::<usize>();
     if let Some(date) = parse_date(&text)
         && read + 1 >= columns
         && least >= SURE_DATE
@@ -620,7 +620,7 @@ fn read_crop(ink: &CellInk, ppt: f32, engines: &mut Engines) -> Vec<Reading> {
                     .collect();
                 strokes_agree = level_numerals_agree(&text, &characters, &pieces);
             }
-            let read = text.chars().count() + text.matches('八').count();
+            let read = text.chars().map(ink_columns_of).sum::<usize>();
             let digit = if whitelist == NUMERIC_DATE {
                 digit_width(&spans, height)
             } else {
@@ -671,12 +671,16 @@ fn rings(ink: &CellInk) -> Vec<(u32, u32)> {
         .collect()
 }
 
+/// Columns of ink a character read stands on: 八's two strokes stand apart.
+fn ink_columns_of(c: char) -> usize {
+    if c == '八' { 2 } else { 1 }
+}
+
 /// A reading in Chinese numerals with a 〇 put back at each ring the engine
 /// dropped: `rings` are the rings' places among the `columns` characters of
 /// the ink. Only when no 〇 was read and exactly the rings are missing.
 fn with_rings(text: &str, rings: &[usize], columns: usize) -> String {
-    let width = |c: char| if c == '八' { 2 } else { 1 };
-    let read: usize = text.chars().map(width).sum();
+    let read: usize = text.chars().map(ink_columns_of).sum();
     if rings.is_empty() || text.contains('〇') || read + rings.len() != columns {
         return text.to_string();
     }
@@ -693,7 +697,7 @@ fn with_rings(text: &str, rings: &[usize], columns: usize) -> String {
             break;
         };
         out.push(c);
-        column += width(c);
+        column += ink_columns_of(c);
     }
     out
 }
@@ -743,14 +747,13 @@ fn character_spans(
 /// height (in the line's tallest character's) of each piece of ink. True
 /// when the reading and the ink do not pair up character for character.
 fn level_numerals_agree(text: &str, characters: &[(f32, f32)], pieces: &[(f32, f32)]) -> bool {
-    let width = |c: char| if c == '八' { 2 } else { 1 };
-    if text.chars().map(width).sum::<usize>() != characters.len() {
+    if text.chars().map(ink_columns_of).sum::<usize>() != characters.len() {
         return true;
     }
     let mut at = 0;
     text.chars().all(|c| {
         let (l, r) = characters[at];
-        at += width(c);
+        at += ink_columns_of(c);
         let strokes = match c {
             '一' => 1,
             '二' => 2,
